@@ -1,0 +1,57 @@
+# Our Say: two commands. `make run` starts the kiosk on the demo home; `make test` checks it all.
+# Both set up what they need: a virtual environment from pinned versions, and Debian packages.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
+
+# What the kiosk needs on a Debian machine: speech, Qt's X11/EGL libraries and a font.
+RUN_DEBS := espeak-ng libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0 libxkbcommon0 \
+	libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
+	libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 fonts-dejavu-core
+# And what the tests use: PDF to text and pictures, a virtual screen, sound measurements.
+TEST_DEBS := $(RUN_DEBS) poppler-utils xvfb xauth sox
+
+.PHONY: help run test lint demo check clean
+
+help:
+	@echo "make run    start the kiosk in a window on the demo home (sets everything up)"
+	@echo "make test   lint, import rules and the whole test suite (sets everything up)"
+	@echo "make demo   (re)seed the demo home only"
+	@echo "make clean  remove the virtual environment and caches"
+
+run: $(VENV)/.run-ready
+	@scripts/ensure-debian-packages.sh $(RUN_DEBS)
+	$(BIN)/kiosk --demo --windowed
+
+test: $(VENV)/.test-ready
+	@scripts/ensure-debian-packages.sh $(TEST_DEBS)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+lint: $(VENV)/.test-ready
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
+
+demo: $(VENV)/.run-ready
+	$(BIN)/kiosk demo-data
+
+$(BIN)/python:
+	@$(PYTHON) -m venv $(VENV) || { echo "Could not create a virtual environment." \
+		"On Debian: apt-get install python3-venv" >&2; exit 1; }
+
+$(VENV)/.run-ready: $(BIN)/python pyproject.toml requirements/run.txt
+	$(PIP) install --require-virtualenv -r requirements/run.txt
+	$(PIP) install --require-virtualenv --no-deps --no-build-isolation -e .
+	@touch $@
+
+$(VENV)/.test-ready: $(VENV)/.run-ready requirements/test.txt
+	$(PIP) install --require-virtualenv -r requirements/test.txt
+	@touch $@
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .import_linter_cache *.egg-info

@@ -1,0 +1,148 @@
+"""The ``kiosk`` command: the kiosk window by default, and sub-commands for staff and set-up.
+
+Exit codes: 0 done; 1 a check found problems; 2 could not be done (the message says why).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+
+from kiosk import __version__
+from kiosk.config import AppConfig
+from kiosk.domain.errors import KioskError
+
+NO_DISPLAY_HINT = (
+    "No display found. To try the kiosk on a machine without a screen, run it under a "
+    "virtual one:  xvfb-run -a -s '-screen 0 1280x800x24' make run"
+)
+
+
+def _data_dir_option(default: object) -> argparse.ArgumentParser:
+    """``--data-dir``, accepted before or after the sub-command."""
+    holder = argparse.ArgumentParser(add_help=False)
+    holder.add_argument(
+        "--data-dir",
+        type=Path,
+        metavar="DIR",
+        default=default,
+        help="folder for the database, logs and backups (default: KIOSK_DATA_DIR or the "
+        "platform's user data folder)",
+    )
+    return holder
+
+
+def build_parser() -> argparse.ArgumentParser:
+    # Sub-commands SUPPRESS their copy of an option's default, so a value given before the
+    # sub-command ("kiosk --data-dir X check") is not reset by the sub-command's parser.
+    common = _data_dir_option(argparse.SUPPRESS)
+    parser = argparse.ArgumentParser(
+        prog="kiosk",
+        description="Our Say: a touch-screen kiosk for co-production in care homes.",
+        parents=[_data_dir_option(None)],
+    )
+    parser.add_argument("--version", action="version", version=f"Our Say {__version__}")
+    parser.add_argument("--windowed", action="store_true", help="a normal window, not full screen")
+    parser.add_argument("--locale", metavar="L", help="language to start in, such as cy or pl")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="use the demo home in its own folder, seeding it the first time",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser(
+        "demo-data",
+        parents=[common],
+        help="seed the demo home (only ever into a demo database)",
+        description="Create and fill the demo home. Refuses a database that holds a real home.",
+    )
+    check = commands.add_parser(
+        "check",
+        parents=[common],
+        help="check the database for damage and broken links",
+        description="Run integrity and foreign-key checks. Exit 0 only when all is well.",
+    )
+    check.add_argument(
+        "--demo", action="store_true", default=argparse.SUPPRESS, help="check the demo home"
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    env = os.environ if environ is None else environ
+    handlers: dict[str | None, Callable[[argparse.Namespace, Mapping[str, str]], int]] = {
+        None: _run_gui,
+        "demo-data": _demo_data,
+        "check": _check,
+    }
+    try:
+        return handlers[args.command](args, env)
+    except KioskError as error:
+        print(error.text(), file=sys.stderr)
+        return 2
+
+
+def _run_gui(args: argparse.Namespace, env: Mapping[str, str]) -> int:
+    if _lacks_display(env):
+        print(NO_DISPLAY_HINT, file=sys.stderr)
+        return 2
+    from kiosk.app import run_gui
+
+    config = AppConfig.build(
+        data_dir=args.data_dir,
+        demo=args.demo,
+        locale=args.locale,
+        windowed=args.windowed,
+        environ=env,
+    )
+    return run_gui(config)
+
+
+def _demo_data(args: argparse.Namespace, env: Mapping[str, str]) -> int:
+    from kiosk.logs import setup_logging
+    from kiosk.storage.database import open_database
+    from kiosk.storage.demo import seed_demo_home
+
+    config = AppConfig.build(data_dir=args.data_dir, demo=True, environ=env)
+    setup_logging(config.log_dir)
+    database = open_database(config.database_url, create=True, kind=config.database_kind)
+    try:
+        summary = seed_demo_home(database)
+    finally:
+        database.dispose()
+    state = "Seeded" if summary.seeded else "Already seeded:"
+    print(f"{state} the demo home in {config.data_dir}")
+    print(
+        f"  {summary.counts['resident']} residents, {summary.counts['dish']} dishes, "
+        f"{summary.counts['activity']} activities, {summary.counts['proposal']} suggestions, "
+        f"{summary.counts['care_plan']} care plans"
+    )
+    return 0
+
+
+def _check(args: argparse.Namespace, env: Mapping[str, str]) -> int:
+    from kiosk.storage.database import check_database, open_database
+
+    config = AppConfig.build(data_dir=args.data_dir, demo=args.demo, environ=env)
+    database = open_database(config.database_url, create=False)
+    try:
+        report = check_database(database)
+    finally:
+        database.dispose()
+    print(f"Database: {database.location} ({database.kind.value})")
+    for problem in report.problems:
+        print(f"  PROBLEM {problem}")
+    print(f"  {sum(report.counts.values())} rows in {len(report.counts)} tables")
+    print("All checks passed." if report.ok else f"{len(report.problems)} problem(s) found.")
+    return 0 if report.ok else 1
+
+
+def _lacks_display(env: Mapping[str, str]) -> bool:
+    """True on Linux with no X or Wayland display and no Qt platform chosen by hand."""
+    if not sys.platform.startswith("linux"):
+        return False
+    return not any(env.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))

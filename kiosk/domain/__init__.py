@@ -1,0 +1,1 @@
+"""Dataclasses, enums and pure rules. Imports nothing else of the kiosk."""

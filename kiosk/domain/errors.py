@@ -1,0 +1,39 @@
+"""Errors that carry words a person can read, in any language the kiosk speaks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+
+class KioskError(Exception):
+    """Base for every error the kiosk expects and explains.
+
+    ``message`` is an English source string marked with ``N_`` (a gettext message id);
+    ``params`` fill its ``{placeholders}`` after translation.
+    """
+
+    def __init__(self, message: str, /, **params: Any) -> None:
+        self.message = message
+        self.params: Mapping[str, Any] = params
+        super().__init__(self.text())
+
+    def text(self, translate: Callable[[str], str] = lambda message: message) -> str:
+        """The message in words, translated by ``translate`` (identity gives English)."""
+        return translate(self.message).format(**self.params)
+
+
+class ValidationError(KioskError):
+    """Something a person typed or chose cannot be accepted as it is."""
+
+    def __init__(self, field: str, message: str, /, **params: Any) -> None:
+        self.field = field
+        super().__init__(message, **params)
+
+
+class NotFoundError(KioskError):
+    """A record asked for does not exist (or is not visible to the person asking)."""
+
+
+class NotAllowedError(KioskError):
+    """The person signed in has no right to do this."""

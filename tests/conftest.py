@@ -1,0 +1,30 @@
+"""Shared fixtures: real SQLite files in a temporary folder, Qt offscreen."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Imported after the Qt platform is chosen.
+from kiosk.domain.enums import DatabaseKind
+from kiosk.storage.database import Database, open_database, sqlite_url
+
+ALL_LANGUAGES = frozenset({"en_GB", "cy", "pl", "pa"})
+
+
+@pytest.fixture
+def database_path(tmp_path: Path) -> Path:
+    return tmp_path / "home" / "our-say.sqlite3"
+
+
+@pytest.fixture
+def database(database_path: Path) -> Iterator[Database]:
+    """A new, empty live database in its own folder."""
+    opened = open_database(sqlite_url(database_path), create=True, kind=DatabaseKind.LIVE)
+    yield opened
+    opened.dispose()
