@@ -136,6 +136,7 @@ CREATE TABLE menu_entry (
     CONSTRAINT ck_menu_entry_meal CHECK (meal IN ('breakfast', 'lunch', 'tea', 'supper')),
     CONSTRAINT ck_menu_entry_position CHECK (position >= 1),
     CONSTRAINT uq_menu_entry_menu_date_meal_dish_id UNIQUE (menu_date, meal, dish_id),
+    CONSTRAINT uq_menu_entry_menu_date_meal_position UNIQUE (menu_date, meal, position),
     CONSTRAINT fk_menu_entry_dish_id FOREIGN KEY(dish_id) REFERENCES dish (id) ON DELETE RESTRICT,
     CONSTRAINT fk_menu_entry_proposal_id FOREIGN KEY(proposal_id) REFERENCES proposal (id) ON DELETE RESTRICT,
     CONSTRAINT fk_menu_entry_created_by_staff_id FOREIGN KEY(created_by_staff_id) REFERENCES staff (id) ON DELETE RESTRICT
@@ -187,6 +188,10 @@ CREATE TABLE proposal (
     CONSTRAINT ck_proposal_meal_slot CHECK (meal_slot IS NULL OR meal_slot IN ('breakfast', 'lunch', 'tea', 'supper', 'pudding', 'snack')),
     CONSTRAINT ck_proposal_raised_by CHECK (resident_id IS NOT NULL OR raised_by_staff_id IS NOT NULL),
     CONSTRAINT ck_proposal_answered CHECK (status IN ('draft', 'open', 'withdrawn') OR responded_at IS NOT NULL),
+    CONSTRAINT ck_proposal_answer_in_words CHECK (responded_at IS NULL OR (response IS NOT NULL AND responded_by_staff_id IS NOT NULL)),
+    CONSTRAINT ck_proposal_submitted CHECK (status = 'draft' OR submitted_at IS NOT NULL),
+    CONSTRAINT ck_proposal_done_when CHECK (status <> 'done' OR done_at IS NOT NULL),
+    CONSTRAINT ck_proposal_meal_slot_for_meals CHECK (topic = 'meal' OR meal_slot IS NULL),
     CONSTRAINT fk_proposal_resident_id FOREIGN KEY(resident_id) REFERENCES resident (id) ON DELETE RESTRICT,
     CONSTRAINT fk_proposal_raised_by_staff_id FOREIGN KEY(raised_by_staff_id) REFERENCES staff (id) ON DELETE RESTRICT,
     CONSTRAINT fk_proposal_photo_id FOREIGN KEY(photo_id) REFERENCES photo (id) ON DELETE SET NULL,
@@ -249,6 +254,7 @@ CREATE TABLE poll_option (
     CONSTRAINT pk_poll_option PRIMARY KEY (id),
     CONSTRAINT ck_poll_option_position CHECK (position BETWEEN 1 AND 6),
     CONSTRAINT uq_poll_option_poll_id_position UNIQUE (poll_id, position),
+    CONSTRAINT uq_poll_option_id_poll_id UNIQUE (id, poll_id),
     CONSTRAINT fk_poll_option_poll_id FOREIGN KEY(poll_id) REFERENCES poll (id) ON DELETE CASCADE,
     CONSTRAINT fk_poll_option_activity_id FOREIGN KEY(activity_id) REFERENCES activity (id) ON DELETE RESTRICT,
     CONSTRAINT fk_poll_option_proposal_id FOREIGN KEY(proposal_id) REFERENCES proposal (id) ON DELETE RESTRICT
@@ -262,6 +268,7 @@ CREATE TABLE ballot (
     updated_at DATETIME DEFAULT CURRENT_TIMESTAMP NOT NULL,
     CONSTRAINT pk_ballot PRIMARY KEY (id),
     CONSTRAINT uq_ballot_poll_id_resident_id UNIQUE (poll_id, resident_id),
+    CONSTRAINT uq_ballot_id_poll_id UNIQUE (id, poll_id),
     CONSTRAINT fk_ballot_poll_id FOREIGN KEY(poll_id) REFERENCES poll (id) ON DELETE CASCADE,
     CONSTRAINT fk_ballot_resident_id FOREIGN KEY(resident_id) REFERENCES resident (id) ON DELETE RESTRICT
 );
@@ -270,11 +277,12 @@ CREATE INDEX ix_ballot_resident_id ON ballot (resident_id);
 CREATE TABLE ballot_choice (
     ballot_id INTEGER NOT NULL,
     option_id INTEGER NOT NULL,
+    poll_id INTEGER NOT NULL,
     answer VARCHAR(8) NOT NULL,
     CONSTRAINT pk_ballot_choice PRIMARY KEY (ballot_id, option_id),
     CONSTRAINT ck_ballot_choice_answer CHECK (answer IN ('chosen', 'yes', 'maybe', 'no')),
-    CONSTRAINT fk_ballot_choice_ballot_id FOREIGN KEY(ballot_id) REFERENCES ballot (id) ON DELETE CASCADE,
-    CONSTRAINT fk_ballot_choice_option_id FOREIGN KEY(option_id) REFERENCES poll_option (id) ON DELETE CASCADE
+    CONSTRAINT fk_ballot_choice_ballot FOREIGN KEY(ballot_id, poll_id) REFERENCES ballot (id, poll_id) ON DELETE CASCADE,
+    CONSTRAINT fk_ballot_choice_option FOREIGN KEY(option_id, poll_id) REFERENCES poll_option (id, poll_id) ON DELETE CASCADE
 );
 CREATE INDEX ix_ballot_choice_option_id ON ballot_choice (option_id);
 
@@ -467,7 +475,7 @@ CREATE TABLE talk_request (
     CONSTRAINT pk_talk_request PRIMARY KEY (id),
     CONSTRAINT ck_talk_request_section CHECK (section IS NULL OR section IN ('what_matters', 'important_people', 'communication', 'wellness', 'do_and_dont', 'support', 'also_know')),
     CONSTRAINT ck_talk_request_raised_via CHECK (raised_via IN ('kiosk', 'staff')),
-    CONSTRAINT ck_talk_request_resolution_when_resolved CHECK (resolved_at IS NULL OR resolution IS NOT NULL),
+    CONSTRAINT ck_talk_request_resolution_when_resolved CHECK (resolved_at IS NULL OR (resolution IS NOT NULL AND resolved_by_staff_id IS NOT NULL)),
     CONSTRAINT fk_talk_request_resident_id FOREIGN KEY(resident_id) REFERENCES resident (id) ON DELETE RESTRICT,
     CONSTRAINT fk_talk_request_version_id FOREIGN KEY(version_id) REFERENCES care_plan_version (id) ON DELETE RESTRICT,
     CONSTRAINT fk_talk_request_resolved_by_staff_id FOREIGN KEY(resolved_by_staff_id) REFERENCES staff (id) ON DELETE RESTRICT

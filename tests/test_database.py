@@ -164,6 +164,31 @@ def test_one_ballot_per_resident_per_poll_is_held_by_the_database(database: Data
         session.add(models.Ballot(poll_id=ids[0], resident_id=ids[1]))
 
 
+def test_a_ballot_cannot_choose_another_polls_option(database: Database) -> None:
+    now, later = utc_now(), utc_now().replace(year=2099)
+    with session_scope(database.sessions) as session:
+        resident = models.Resident(preferred_name="Iris")
+        films = models.Poll(question="Which film?", opens_at=now, closes_at=later)
+        trips = models.Poll(question="Which trip?", opens_at=now, closes_at=later)
+        session.add_all([resident, films, trips])
+        session.flush()
+        seaside = models.PollOption(poll_id=trips.id, position=1, label="The seaside")
+        ballot = models.Ballot(poll_id=films.id, resident_id=resident.id)
+        session.add_all([seaside, ballot])
+        session.flush()
+        ids = {"ballot": ballot.id, "option": seaside.id, "films": films.id, "trips": trips.id}
+    for poll in ("films", "trips"):  # whichever poll the choice claims, one key fails
+        with pytest.raises(IntegrityError), session_scope(database.sessions) as session:
+            session.add(
+                models.BallotChoice(
+                    ballot_id=ids["ballot"],
+                    option_id=ids["option"],
+                    poll_id=ids[poll],
+                    answer="chosen",
+                )
+            )
+
+
 def test_foreign_keys_are_enforced(database: Database) -> None:
     with pytest.raises(IntegrityError), session_scope(database.sessions) as session:
         session.add(models.ProposalSupport(proposal_id=999, resident_id=999))

@@ -25,6 +25,7 @@ from sqlalchemy import (
     CheckConstraint,
     Date,
     ForeignKey,
+    ForeignKeyConstraint,
     Index,
     Integer,
     LargeBinary,
@@ -236,6 +237,7 @@ class MenuEntry(Base):
         CheckConstraint(one_of("meal", enums.Meal), name="meal"),
         CheckConstraint("position >= 1", name="position"),
         UniqueConstraint("menu_date", "meal", "dish_id"),
+        UniqueConstraint("menu_date", "meal", "position"),
         Index(None, "proposal_id"),
     )
 
@@ -287,6 +289,13 @@ class Proposal(Base):
             "status IN ('draft', 'open', 'withdrawn') OR responded_at IS NOT NULL",
             name="answered",
         ),
+        CheckConstraint(
+            "responded_at IS NULL OR (response IS NOT NULL AND responded_by_staff_id IS NOT NULL)",
+            name="answer_in_words",
+        ),
+        CheckConstraint("status = 'draft' OR submitted_at IS NOT NULL", name="submitted"),
+        CheckConstraint("status <> 'done' OR done_at IS NOT NULL", name="done_when"),
+        CheckConstraint("topic = 'meal' OR meal_slot IS NULL", name="meal_slot_for_meals"),
         Index(None, "status", "created_at"),
         Index(None, "resident_id"),
         Index(None, "topic", "status"),
@@ -369,6 +378,7 @@ class PollOption(Base):
     __table_args__ = (
         CheckConstraint("position BETWEEN 1 AND 6", name="position"),
         UniqueConstraint("poll_id", "position"),
+        UniqueConstraint("id", "poll_id"),  # the target of ballot_choice's (option, poll) key
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -384,7 +394,11 @@ class Ballot(Base):
     """One resident's ballot in one poll: the database holds one per resident per poll."""
 
     __tablename__ = "ballot"
-    __table_args__ = (UniqueConstraint("poll_id", "resident_id"), Index(None, "resident_id"))
+    __table_args__ = (
+        UniqueConstraint("poll_id", "resident_id"),
+        UniqueConstraint("id", "poll_id"),  # the target of ballot_choice's (ballot, poll) key
+        Index(None, "resident_id"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     poll_id: Mapped[int] = mapped_column(fk("poll.id", "CASCADE"), nullable=False)
@@ -394,16 +408,33 @@ class Ballot(Base):
 
 
 class BallotChoice(Base):
-    """What the ballot says about one option (``chosen``, or ``yes``/``maybe``/``no``)."""
+    """What the ballot says about one option (``chosen``, or ``yes``/``maybe``/``no``).
+
+    ``poll_id`` is repeated here so the database itself refuses a choice of an option from
+    another poll: both composite keys must name the same poll.
+    """
 
     __tablename__ = "ballot_choice"
     __table_args__ = (
         CheckConstraint(one_of("answer", enums.BallotAnswer), name="answer"),
+        ForeignKeyConstraint(
+            ["ballot_id", "poll_id"],
+            ["ballot.id", "ballot.poll_id"],
+            ondelete="CASCADE",
+            name="fk_ballot_choice_ballot",
+        ),
+        ForeignKeyConstraint(
+            ["option_id", "poll_id"],
+            ["poll_option.id", "poll_option.poll_id"],
+            ondelete="CASCADE",
+            name="fk_ballot_choice_option",
+        ),
         Index(None, "option_id"),
     )
 
-    ballot_id: Mapped[int] = mapped_column(fk("ballot.id", "CASCADE"), primary_key=True)
-    option_id: Mapped[int] = mapped_column(fk("poll_option.id", "CASCADE"), primary_key=True)
+    ballot_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    option_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    poll_id: Mapped[int] = mapped_column(Integer, nullable=False)
     answer: Mapped[str] = mapped_column(String(8), nullable=False)
 
 
@@ -607,7 +638,8 @@ class TalkRequest(Base):
         CheckConstraint(one_of("section", enums.CarePlanSection, nullable=True), name="section"),
         CheckConstraint(one_of("raised_via", enums.TalkRequestSource), name="raised_via"),
         CheckConstraint(
-            "resolved_at IS NULL OR resolution IS NOT NULL", name="resolution_when_resolved"
+            "resolved_at IS NULL OR (resolution IS NOT NULL AND resolved_by_staff_id IS NOT NULL)",
+            name="resolution_when_resolved",
         ),
         Index(None, "resident_id"),
         Index(None, "resolved_at"),
