@@ -93,17 +93,30 @@ def engine_from_metadata(path: Path, metadata: MetaData) -> Engine:
     return engine
 
 
-def _diff(left: dict[str, Any], right: dict[str, Any]) -> list[str]:
+def _diff(from_sql: dict[str, Any], from_models: dict[str, Any]) -> list[str]:
+    """One line per difference, naming only the items that differ."""
     lines = []
-    for table in sorted(set(left["tables"]) | set(right["tables"])):
-        a, b = left["tables"].get(table), right["tables"].get(table)
+    for table in sorted(set(from_sql["tables"]) | set(from_models["tables"])):
+        a, b = from_sql["tables"].get(table), from_models["tables"].get(table)
         if a is None or b is None:
             lines.append(f"{table}: only in {'models' if a is None else 'schema.sql'}")
             continue
-        lines.extend(f"{table}.{part}: {a[part]} != {b[part]}" for part in a if a[part] != b[part])
-    if left["triggers"] != right["triggers"]:
-        lines.append(f"triggers: {left['triggers']} != {right['triggers']}")
+        for part in a:
+            if a[part] != b[part]:
+                left, right = _as_list(a[part]), _as_list(b[part])
+                only_sql = [item for item in left if item not in right]
+                only_models = [item for item in right if item not in left]
+                lines.append(
+                    f"{table}.{part}: schema.sql has {only_sql or left}, "
+                    f"models have {only_models or right}"
+                )
+    if from_sql["triggers"] != from_models["triggers"]:
+        lines.append(f"triggers: schema.sql {from_sql['triggers']} != {from_models['triggers']}")
     return lines
+
+
+def _as_list(value: Any) -> list[Any]:
+    return list(value) if isinstance(value, list) else [value]
 
 
 @pytest.fixture(scope="module")

@@ -38,11 +38,20 @@ class Resident:
 
     @property
     def initials(self) -> str:
-        """One or two letters for an avatar when there is no photo."""
-        letters = [word[0] for word in self.preferred_name.split() if word[0].isalpha()]
-        if not letters:
-            return self.preferred_name[:1]
-        return (letters[0] + letters[-1]).upper() if len(letters) > 1 else letters[0].upper()
+        """One or two letters for an avatar when there is no photo ("Mr Patel" gives "P")."""
+        return initials_of(self.preferred_name)
+
+
+TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "rev", "lady", "lord"})
+
+
+def initials_of(name: str) -> str:
+    """The first letters of the first and last words of a name, leaving out titles."""
+    words = [word for word in name.split() if word.rstrip(".").casefold() not in TITLES]
+    letters = [word[0] for word in words or name.split() if word[0].isalpha()]
+    if not letters:
+        return name.strip()[:1]
+    return (letters[0] + letters[-1]).upper() if len(letters) > 1 else letters[0].upper()
 
 
 @dataclass(frozen=True, slots=True)
