@@ -16,7 +16,7 @@ from kiosk.i18n import available_languages
 from kiosk.logs import setup_logging
 from kiosk.services.residents import ResidentsService
 from kiosk.services.settings import SettingsService
-from kiosk.storage.database import Database, open_database
+from kiosk.storage.database import Database, ensure_private_dir, open_database
 from kiosk.storage.demo import seed_demo_home
 from kiosk.storage.errors import DatabaseError
 
@@ -50,6 +50,7 @@ def build_services(database: Database, config: AppConfig) -> Services:
 
 def run_gui(config: AppConfig) -> int:
     """Start the kiosk window and run until it closes; returns the process exit code."""
+    ensure_private_dir(config.data_dir)
     setup_logging(config.log_dir)
     log.info("Starting Our Say (data folder %s)", config.data_dir)
 

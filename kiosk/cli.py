@@ -104,10 +104,11 @@ def _run_gui(args: argparse.Namespace, env: Mapping[str, str]) -> int:
 
 def _demo_data(args: argparse.Namespace, env: Mapping[str, str]) -> int:
     from kiosk.logs import setup_logging
-    from kiosk.storage.database import open_database
+    from kiosk.storage.database import ensure_private_dir, open_database
     from kiosk.storage.demo import seed_demo_home
 
     config = AppConfig.build(data_dir=args.data_dir, demo=True, environ=env)
+    ensure_private_dir(config.data_dir)
     setup_logging(config.log_dir)
     database = open_database(config.database_url, create=True, kind=config.database_kind)
     try:

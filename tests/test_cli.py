@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -78,6 +79,7 @@ def test_demo_data_seeds_once_and_the_result_checks_clean(
     assert "Already seeded" in capsys.readouterr().out
     assert main(["check", "--data-dir", str(folder)], environ={}) == 0
     assert (folder / "logs" / "kiosk.log").exists()
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
 
 
 def test_demo_data_refuses_a_real_home(
