@@ -52,6 +52,29 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="use the demo home in its own folder, seeding it the first time",
     )
+    parser.add_argument(
+        "--text-scale",
+        type=int,
+        metavar="S",
+        choices=range(100, 201),
+        help="text size in per cent, 100 to 200, for every screen",
+    )
+    parser.add_argument(
+        "--screenshot",
+        type=Path,
+        metavar="FILE",
+        help="draw one screen to a PNG file and exit (needs no display)",
+    )
+    parser.add_argument(
+        "--screen", default="home", metavar="NAME", help="with --screenshot: which screen"
+    )
+    parser.add_argument(
+        "--size",
+        type=_size,
+        default=(1280, 800),
+        metavar="WxH",
+        help="with --screenshot: the window size (default 1280x800)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser(
         "demo-data",
@@ -87,19 +110,37 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
 
 
 def _run_gui(args: argparse.Namespace, env: Mapping[str, str]) -> int:
+    config = AppConfig.build(
+        data_dir=args.data_dir,
+        demo=args.demo,
+        locale=args.locale,
+        windowed=args.windowed or args.screenshot is not None,
+        text_scale=args.text_scale,
+        environ=env,
+    )
+    if args.screenshot is not None:
+        from kiosk.app import SCREEN_NAMES, take_screenshot
+
+        if args.screen not in SCREEN_NAMES:
+            print(f"No screen called {args.screen!r}. Try: {', '.join(SCREEN_NAMES)}.")
+            return 2
+        return take_screenshot(config, out=args.screenshot, screen=args.screen, size=args.size)
     if _lacks_display(env):
         print(NO_DISPLAY_HINT, file=sys.stderr)
         return 2
     from kiosk.app import run_gui
 
-    config = AppConfig.build(
-        data_dir=args.data_dir,
-        demo=args.demo,
-        locale=args.locale,
-        windowed=args.windowed,
-        environ=env,
-    )
     return run_gui(config)
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError("a size is WIDTHxHEIGHT, like 1280x800") from None
+    if not (320 <= width <= 7680 and 240 <= height <= 4320):
+        raise argparse.ArgumentTypeError("that size is not a real screen's")
+    return width, height
 
 
 def _demo_data(args: argparse.Namespace, env: Mapping[str, str]) -> int:

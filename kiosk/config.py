@@ -29,6 +29,7 @@ class AppConfig:
     locale: str | None = None
     windowed: bool = False
     window_size: tuple[int, int] = (1280, 800)
+    text_scale: int | None = None  # a fixed text size for every screen (screenshots, set-up)
 
     @property
     def log_dir(self) -> Path:
@@ -54,6 +55,7 @@ class AppConfig:
         demo: bool = False,
         locale: str | None = None,
         windowed: bool = False,
+        text_scale: int | None = None,
         environ: Mapping[str, str] | None = None,
     ) -> AppConfig:
         """Resolve the data folder and database from arguments, then environment, then defaults.
@@ -75,6 +77,7 @@ class AppConfig:
             demo=demo,
             locale=locale,
             windowed=windowed,
+            text_scale=text_scale,
         )
 
 

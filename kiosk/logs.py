@@ -37,3 +37,11 @@ def setup_logging(log_dir: Path, *, verbose: bool = False) -> Path:
     root.setLevel(logging.INFO)
     path.chmod(0o600)
     return path
+
+
+def qt_message_level(kind_name: str, message: str) -> int:
+    """How loudly to log a message from Qt. Known chatter from headless runs goes to DEBUG."""
+    quiet = ("propagateSizeHints", "OpenType support missing")
+    if any(phrase in message for phrase in quiet):
+        return logging.DEBUG
+    return {"QtDebugMsg": logging.DEBUG, "QtInfoMsg": logging.INFO}.get(kind_name, logging.WARNING)

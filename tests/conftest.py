@@ -28,3 +28,28 @@ def database(database_path: Path) -> Iterator[Database]:
     opened = open_database(sqlite_url(database_path), create=True, kind=DatabaseKind.LIVE)
     yield opened
     opened.dispose()
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo home, seeded once per test run; tests get their own copy."""
+    from kiosk.storage.demo import seed_demo_home
+
+    folder = tmp_path_factory.mktemp("demo-template")
+    seeded = open_database(
+        sqlite_url(folder / "our-say.sqlite3"), create=True, kind=DatabaseKind.DEMO
+    )
+    seed_demo_home(seeded)
+    seeded.dispose()
+    return folder / "our-say.sqlite3"
+
+
+@pytest.fixture
+def demo_dir(tmp_path: Path, demo_template: Path) -> Path:
+    """A private copy of the seeded demo home."""
+    import shutil
+
+    folder = tmp_path / "demo"
+    folder.mkdir(mode=0o700)
+    shutil.copy(demo_template, folder / "our-say.sqlite3")
+    return folder

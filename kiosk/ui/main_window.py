@@ -1,73 +1,227 @@
-"""The kiosk's window. For now it shows who lives here, from the database.
+"""The kiosk's one window: a stack of screens under a bar with Home, Back and the title.
 
-The full shell (home screen, navigation, theme, languages) replaces the body of this window;
-the window itself stays the one place where screens are wired together.
+Home and Back are always in the same place. The window wires the screens together
+(they only emit what the resident chose) and keeps who is at the kiosk, their language
+and their text size and contrast.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import logging
+from collections.abc import Callable, Sequence
+from datetime import date
 from typing import Protocol
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
-    QFrame,
-    QGridLayout,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
-    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from kiosk.domain.residents import Resident
-from kiosk.ui.widgets.resident_card import ResidentCard
+from kiosk.domain.errors import KioskError
+from kiosk.domain.residents import Resident, ResidentPreferences
+from kiosk.i18n import Words
+from kiosk.ui.pictures import PictureLibrary
+from kiosk.ui.screen import Screen
+from kiosk.ui.screens.home_screen import HomeScreen
+from kiosk.ui.screens.language_screen import LanguageScreen
+from kiosk.ui.screens.this_week_screen import ThisWeekScreen, WeekReader
+from kiosk.ui.screens.who_screen import WhoScreen
+from kiosk.ui.theme import Metrics, Theme, palette_for
+from kiosk.ui.widgets.big_button import BigButton
+
+log = logging.getLogger(__name__)
 
 
-class ResidentDirectory(Protocol):
+class Residents(Protocol):
     def list_active(self) -> Sequence[Resident]: ...
+    def get(self, resident_id: int) -> Resident: ...
+    def update_preferences(self, resident_id: int, changes: ResidentPreferences) -> Resident: ...
 
 
 class MainWindow(QMainWindow):
-    COLUMNS = 4
-
-    def __init__(self, *, residents: ResidentDirectory, home_name: str) -> None:
+    def __init__(
+        self,
+        *,
+        words: Words,
+        pictures: PictureLibrary,
+        theme: Theme,
+        home_name: str,
+        residents: Residents,
+        week: WeekReader,
+        today: Callable[[], date],
+        kiosk_mode: bool = False,
+        fixed_text_scale: int | None = None,
+    ) -> None:
         super().__init__()
+        self.words = words
+        self.theme = theme
+        self._default_theme = theme
+        self._fixed_text_scale = fixed_text_scale
+        self._residents = residents
+        self._kiosk_mode = kiosk_mode
+        self._may_close = not kiosk_mode
+        self.resident: Resident | None = None
+        self.history: list[str] = []
         self.setWindowTitle(f"Our Say — {home_name}")
-        self.setAccessibleName(f"Our Say, {home_name}")
+        if kiosk_mode:
+            self.setWindowFlag(Qt.WindowType.FramelessWindowHint)
+
+        self.home_button = BigButton("home", "", pictures=pictures, theme=theme, horizontal=True)
+        self.back_button = BigButton("back", "", pictures=pictures, theme=theme, horizontal=True)
+        self.title_label = QLabel()
+        self.title_label.setProperty("role", "title")
+        self.title_label.setWordWrap(True)
+        self.title_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.home_button.tapped.connect(self.go_home)
+        self.back_button.tapped.connect(self.go_back)
+        bar = QHBoxLayout()
+        bar.setSpacing(theme.metrics.gap_px)
+        for button in (self.home_button, self.back_button):
+            button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+            bar.addWidget(button)
+        bar.addWidget(self.title_label, 1)
+
+        common = {"words": words, "pictures": pictures, "theme": theme}
+        self.home = HomeScreen(**common, home_name=home_name)
+        self.who = WhoScreen(**common, residents=residents)
+        self.this_week = ThisWeekScreen(**common, week=week, today=today)
+        self.language = LanguageScreen(**common)
+        self.screens: dict[str, Screen] = {}
+        self.stack = QStackedWidget()
+        for screen in (self.home, self.who, self.this_week, self.language):
+            self.screens[screen.name] = screen
+            self.stack.addWidget(screen)
+
+        self.home.task_chosen.connect(self.open_screen)
+        self.home.who_chosen.connect(lambda: self.open_screen("who"))
+        self.who.resident_chosen.connect(self._on_who_resident_chosen)
+        self.language.language_chosen.connect(self._on_language_language_chosen)
+        words.on_switch(self._on_words_switched)
 
         body = QWidget()
         layout = QVBoxLayout(body)
-        layout.setContentsMargins(32, 24, 32, 24)
-        layout.setSpacing(16)
-
-        title = QLabel(home_name)
-        title.setObjectName("title")
-        subtitle = QLabel("Who lives here")
-        subtitle.setObjectName("subtitle")
-        layout.addWidget(title)
-        layout.addWidget(subtitle)
-
-        grid_host = QWidget()
-        grid = QGridLayout(grid_host)
-        grid.setSpacing(16)
-        people = list(residents.list_active())
-        for index, resident in enumerate(people):
-            grid.addWidget(ResidentCard(resident), index // self.COLUMNS, index % self.COLUMNS)
-        if not people:
-            grid.addWidget(QLabel("No residents yet. Staff can add them."), 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(grid_host)
-        layout.addWidget(scroll, 1)
-
-        self.resident_cards = grid_host.findChildren(ResidentCard)
+        margin = max(12, theme.metrics.gap_px // 2)
+        layout.setContentsMargins(margin, margin, margin, margin)
+        layout.setSpacing(theme.metrics.gap_px)
+        layout.addLayout(bar)
+        layout.addWidget(self.stack, 1)
         self.setCentralWidget(body)
-        self.setStyleSheet(_STYLE)
+        self.set_theme(theme)
+        self._show(self.home)
 
+    # -- navigation ----------------------------------------------------------------------
 
-_STYLE = """
-QMainWindow, QWidget { background: #FFFDF7; color: #1A1A1A; font-size: 24px; }
-QLabel#title { font-size: 40px; font-weight: bold; }
-QLabel#subtitle { font-size: 28px; color: #333333; }
-"""
+    @property
+    def current(self) -> Screen:
+        widget = self.stack.currentWidget()
+        assert isinstance(widget, Screen)
+        return widget
+
+    def open_screen(self, name: str) -> None:
+        self.history.append(self.current.name)
+        self._show(self.screens[name])
+
+    def go_back(self) -> None:
+        self._show(self.screens[self.history.pop()] if self.history else self.home)
+
+    def go_home(self) -> None:
+        self.history.clear()
+        self._show(self.home)
+
+    def recover(self) -> None:
+        """After an unexpected error: back to Home, with a calm word."""
+        self.go_home()
+        self.home.show_message(
+            self.words.gettext("Sorry, something went wrong. We are back at the start.")
+        )
+
+    def _show(self, screen: Screen) -> None:
+        screen.refresh()
+        self.stack.setCurrentWidget(screen)
+        at_home = screen is self.home
+        self.home_button.setVisible(not at_home)
+        self.back_button.setVisible(not at_home)
+        self.title_label.setAlignment(
+            (Qt.AlignmentFlag.AlignLeft if at_home else Qt.AlignmentFlag.AlignCenter)
+            | Qt.AlignmentFlag.AlignVCenter
+        )
+        self._retranslate_bar()
+
+    # -- who is here ---------------------------------------------------------------------
+
+    def sign_in(self, resident_id: int) -> None:
+        self.resident = self._residents.get(resident_id)
+        self.words.switch(self.resident.language)
+        self.set_theme(self._theme_for(self.resident))
+        self.home.set_resident(self.resident)
+        self.go_home()
+
+    def sign_out(self) -> None:
+        self.resident = None
+        self.home.set_resident(None)
+        self.set_theme(self._default_theme)
+        self.go_home()
+
+    def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self.setStyleSheet(theme.stylesheet())
+        for button in (self.home_button, self.back_button):
+            button.set_theme(theme)
+        for screen in self.screens.values():
+            screen.apply_theme(theme)
+
+    def _theme_for(self, resident: Resident) -> Theme:
+        scale = self._fixed_text_scale or resident.text_scale
+        return Theme(
+            palette_for(resident.contrast),
+            Metrics(dpi=self._default_theme.metrics.dpi, text_scale=scale),
+        )
+
+    def _on_who_resident_chosen(self, resident_id: int) -> None:
+        self.sign_in(resident_id)
+
+    def _on_language_language_chosen(self, code: str) -> None:
+        self.words.switch(code)
+        if self.resident is not None:
+            try:
+                self.resident = self._residents.update_preferences(
+                    self.resident.id, ResidentPreferences(language=code)
+                )
+            except KioskError as error:
+                log.warning("Could not keep the language choice: %s", error.text())
+
+    def _on_words_switched(self, _language: str) -> None:
+        for screen in self.screens.values():
+            screen.retranslate()
+        self._retranslate_bar()
+
+    def _retranslate_bar(self) -> None:
+        self.home_button.set_words(self.words.gettext("Home"))
+        self.back_button.set_words(self.words.gettext("Back"))
+        self.title_label.setText(self.current.title())
+
+    # -- a kiosk stays open --------------------------------------------------------------
+
+    def allow_close(self) -> None:
+        """Let the window close (the system is stopping the kiosk, or a manager exits)."""
+        self._may_close = True
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if self._may_close:
+            event.accept()
+        else:
+            log.info("Ignored a request to close the kiosk window")
+            event.ignore()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if self._kiosk_mode:
+            event.accept()  # no keyboard way out of the kiosk
+            return
+        super().keyPressEvent(event)

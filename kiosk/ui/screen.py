@@ -1,0 +1,63 @@
+"""What every screen shares: its words, pictures and theme, and how it is read aloud."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+
+from kiosk.i18n import Words
+from kiosk.ui.pictures import PictureLibrary
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.big_button import BigButton
+
+
+class Screen(QWidget):
+    """One task on one screen. Subclasses set ``name`` and fill in ``retranslate``."""
+
+    name: ClassVar[str]
+    resident_facing: ClassVar[bool] = True
+
+    def __init__(self, *, words: Words, pictures: PictureLibrary, theme: Theme) -> None:
+        super().__init__()
+        self.setObjectName("screen")
+        self.words = words
+        self.pictures = pictures
+        self.theme = theme
+
+    def title(self) -> str:
+        raise NotImplementedError
+
+    def retranslate(self) -> None:
+        """Set every word on the screen in the current language."""
+
+    def refresh(self) -> None:
+        """Called each time the screen is shown: read fresh data."""
+
+    def apply_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        for button in self.findChildren(BigButton):
+            button.set_theme(theme)
+
+    def reading_order(self) -> list[str]:
+        """The words to read aloud: the title, then the content, then the choices."""
+        content: list[str] = []
+        choices: list[str] = []
+        for widget in self.findChildren(QWidget):
+            if not widget.isVisibleTo(self):
+                continue
+            if isinstance(widget, QAbstractButton) and widget.accessibleName():
+                if widget.isEnabled():
+                    choices.append(widget.accessibleName())
+            elif isinstance(widget, QLabel) and widget.text() and not _inside_button(widget):
+                content.append(widget.text())
+        return [self.title(), *content, *choices]
+
+
+def _inside_button(widget: QWidget) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractButton):
+            return True
+        parent = parent.parentWidget()
+    return False

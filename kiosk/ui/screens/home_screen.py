@@ -1,0 +1,95 @@
+"""Home: who is here, and big picture buttons for each thing a resident can do."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout
+
+from kiosk.domain.residents import Resident
+from kiosk.domain.text import N_
+from kiosk.i18n import Words
+from kiosk.ui.pictures import PictureLibrary
+from kiosk.ui.screen import Screen
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.big_button import BigButton
+
+# (screen name, picture, words): only screens that exist are offered; no dead buttons.
+TASKS = (
+    ("this-week", "calendar", N_("This week")),
+    ("language", "language", N_("Language")),
+)
+MESSAGE_SECONDS = 12
+
+
+class HomeScreen(Screen):
+    name = "home"
+    task_chosen = Signal(str)  # the name of the screen to open
+    who_chosen = Signal()
+
+    def __init__(
+        self, *, words: Words, pictures: PictureLibrary, theme: Theme, home_name: str
+    ) -> None:
+        super().__init__(words=words, pictures=pictures, theme=theme)
+        self.home_name = home_name
+        self._resident: Resident | None = None
+
+        self.greeting = QLabel()
+        self.greeting.setProperty("role", "heading")
+        self.greeting.setWordWrap(True)
+        self.who_button = BigButton("people", "", pictures=pictures, theme=theme, horizontal=True)
+        self.who_button.tapped.connect(self.who_chosen)
+        greeting_row = QHBoxLayout()
+        greeting_row.setSpacing(theme.metrics.gap_px)
+        greeting_row.addWidget(self.greeting, 3)
+        greeting_row.addWidget(self.who_button, 2)
+
+        self.message = QLabel()
+        self.message.setProperty("role", "banner")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self._message_timer = QTimer(self, singleShot=True, interval=MESSAGE_SECONDS * 1000)
+        self._message_timer.timeout.connect(self.message.hide)
+
+        self.task_buttons: dict[str, BigButton] = {}
+        grid = QGridLayout()
+        grid.setSpacing(theme.metrics.gap_px)
+        columns = 3
+        for index, (screen, picture, _) in enumerate(TASKS):
+            button = BigButton(picture, "", pictures=pictures, theme=theme, large=True)
+            button.tapped.connect(lambda screen=screen: self.task_chosen.emit(screen))
+            self.task_buttons[screen] = button
+            grid.addWidget(button, index // columns, index % columns)
+
+        layout = QVBoxLayout(self)
+        layout.setSpacing(theme.metrics.gap_px)
+        layout.addLayout(greeting_row)
+        layout.addWidget(self.message)
+        layout.addLayout(grid)
+        layout.addStretch(1)
+        self.retranslate()
+
+    def title(self) -> str:
+        return self.home_name
+
+    def set_resident(self, resident: Resident | None) -> None:
+        self._resident = resident
+        self.retranslate()
+
+    def show_message(self, text: str) -> None:
+        """A calm message at the top of Home that goes away by itself."""
+        self.message.setText(text)
+        self.message.show()
+        self._message_timer.start()
+
+    def retranslate(self) -> None:
+        gettext = self.words.gettext
+        if self._resident is None:
+            self.greeting.setText(gettext("Hello! What would you like to do?"))
+            self.who_button.set_words(gettext("Who are you?"))
+        else:
+            self.greeting.setText(
+                gettext("Hello, {name}!").format(name=self._resident.preferred_name)
+            )
+            self.who_button.set_words(gettext("Not you?"))
+        for screen, _, words in TASKS:
+            self.task_buttons[screen].set_words(gettext(words))

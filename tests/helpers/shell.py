@@ -1,0 +1,53 @@
+"""Building the real kiosk window on a copy of the demo home, as app.py does."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from kiosk.app import Services, build_services, build_window, open_home
+from kiosk.config import AppConfig
+from kiosk.ui.main_window import MainWindow
+
+
+@contextmanager
+def kiosk_window(
+    data_dir: Path,
+    *,
+    language: str | None = None,
+    text_scale: int | None = None,
+    size: tuple[int, int] = (1280, 800),
+    windowed: bool = True,
+) -> Iterator[tuple[MainWindow, Services]]:
+    config = AppConfig.build(
+        data_dir=data_dir,
+        demo=True,
+        locale=language,
+        windowed=windowed,
+        text_scale=text_scale,
+        environ={},
+    )
+    database = open_home(config)
+    window = build_window(config, build_services(database, config))
+    try:
+        window.resize(*size)
+        window.show()
+        settle()
+        yield window, build_services(database, config)
+    finally:
+        window.allow_close()
+        window.close()
+        window.deleteLater()
+        settle()
+        database.dispose()
+
+
+def settle() -> None:
+    """Let Qt lay out and paint everything pending."""
+    app = QApplication.instance()
+    assert app is not None
+    for _ in range(3):
+        app.processEvents()

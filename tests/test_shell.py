@@ -1,0 +1,211 @@
+"""The kiosk shell: navigation, who is here, languages, errors, and staying open."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QCloseEvent
+from pytestqt.qtbot import QtBot
+
+from kiosk.app import _recover_from_unexpected_errors, build_services, build_window
+from kiosk.config import AppConfig
+from kiosk.storage.database import open_database
+from kiosk.ui.screens.home_screen import TASKS
+from kiosk.ui.widgets.face_tile import FaceTile
+from tests.helpers.shell import kiosk_window, settle
+
+
+def tap(qtbot: QtBot, button) -> None:
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.wait(320)  # past the tremor guard, as a person's next tap would be
+    settle()
+
+
+def test_home_offers_only_screens_that_exist(qtbot: QtBot, demo_dir: Path) -> None:
+    with kiosk_window(demo_dir) as (window, _):
+        offered = set(window.home.task_buttons)
+        assert offered == {name for name, _, _ in TASKS}
+        assert offered <= set(window.screens)
+        assert not window.home_button.isVisible()  # already home
+
+
+def test_home_and_back_stay_in_the_same_place(qtbot: QtBot, demo_dir: Path) -> None:
+    with kiosk_window(demo_dir) as (window, _):
+        places = set()
+        for name in ("this-week", "who", "language"):
+            window.go_home()
+            tap(qtbot, window.home.task_buttons.get(name) or window.home.who_button)
+            assert window.current.name == name
+            places.add(
+                (window.home_button.geometry().getRect(), window.back_button.geometry().getRect())
+            )
+        assert len(places) == 1
+
+
+def test_back_retraces_and_home_clears_the_way(qtbot: QtBot, demo_dir: Path) -> None:
+    with kiosk_window(demo_dir) as (window, _):
+        tap(qtbot, window.home.task_buttons["this-week"])
+        window.open_screen("language")
+        tap(qtbot, window.back_button)
+        assert window.current.name == "this-week"
+        window.open_screen("language")
+        tap(qtbot, window.home_button)
+        assert window.current is window.home
+        assert window.history == []
+        tap(qtbot, window.home.who_button)
+        tap(qtbot, window.back_button)
+        assert window.current is window.home
+
+
+def test_choosing_your_face_brings_your_language_and_text_size(
+    qtbot: QtBot, demo_dir: Path
+) -> None:
+    with kiosk_window(demo_dir) as (window, services):
+        welsh = next(r for r in services.residents.list_active() if r.language == "cy")
+        tap(qtbot, window.home.who_button)
+        while not any(t.resident_id == welsh.id for t in window.who.visible_faces()):
+            tap(qtbot, window.who.next_button)
+        tile = next(t for t in window.who.visible_faces() if t.resident_id == welsh.id)
+        tap(qtbot, tile)
+        assert window.current is window.home
+        assert window.resident is not None and window.resident.id == welsh.id
+        assert window.words.language == "cy"
+        assert window.theme.metrics.text_scale == welsh.text_scale
+        assert welsh.preferred_name in window.home.greeting.text()
+        window.sign_out()
+        assert window.theme.metrics.text_scale == 100
+
+
+def test_who_pages_through_everyone(qtbot: QtBot, demo_dir: Path) -> None:
+    with kiosk_window(demo_dir) as (window, services):
+        window.open_screen("who")
+        seen = [t.resident_id for t in window.who.visible_faces()]
+        assert len(seen) == 6
+        assert not window.who.previous_button.isEnabled()
+        tap(qtbot, window.who.next_button)
+        seen += [t.resident_id for t in window.who.visible_faces()]
+        assert not window.who.next_button.isEnabled()
+        assert sorted(seen) == sorted(r.id for r in services.residents.list_active())
+        assert window.who.page_label.text() == "Page 2 of 2"
+
+
+def test_switching_language_retranslates_the_screen_at_once(qtbot: QtBot, demo_dir: Path) -> None:
+    with kiosk_window(demo_dir) as (window, _):
+        tap(qtbot, window.home.task_buttons["language"])
+        english_title = window.title_label.text()
+        tap(qtbot, window.language.buttons["pa"])
+        assert window.words.language == "pa"
+        assert window.title_label.text() != english_title
+        assert window.language.buttons["pa"].accessibleName().startswith("✓")
+        assert window.home_button.words != "Home"
+
+
+def test_a_signed_in_residents_language_choice_is_kept(qtbot: QtBot, demo_dir: Path) -> None:
+    with kiosk_window(demo_dir) as (window, services):
+        english = next(r for r in services.residents.list_active() if r.language == "en_GB")
+        window.sign_in(english.id)
+        window.open_screen("language")
+        tap(qtbot, window.language.buttons["pl"])
+        assert services.residents.get(english.id).language == "pl"
+
+
+def test_this_week_shows_todays_activities_in_the_residents_language(
+    qtbot: QtBot, demo_dir: Path
+) -> None:
+    with kiosk_window(demo_dir, language="cy") as (window, services):
+        window.open_screen("this-week")
+        today = services.week.today()
+        plan = services.week.day(today)
+        screen = window.this_week
+        assert screen.day == today
+        shown = " ".join(screen.reading_order())
+        for activity in plan.activities:
+            assert activity.title in shown
+        assert window.words.day_and_date(today) in screen.day_label.text()
+        assert screen.day_label.text().split(",")[-1].strip().startswith("Dydd")
+
+
+def test_this_week_walks_days_within_two_weeks(qtbot: QtBot, demo_dir: Path) -> None:
+    with kiosk_window(demo_dir) as (window, _):
+        window.open_screen("this-week")
+        screen = window.this_week
+        while screen.previous_button.isEnabled():
+            tap(qtbot, screen.previous_button)
+        assert screen.day == screen.first_day
+        assert screen.day.weekday() == 0
+        for _ in range(13):
+            tap(qtbot, screen.next_button)
+        assert screen.day == screen.last_day
+        assert not screen.next_button.isEnabled()
+
+
+def test_an_empty_day_says_so_kindly(qtbot: QtBot, tmp_path: Path) -> None:
+    config = AppConfig.build(data_dir=tmp_path / "live", windowed=True, environ={})
+    database = open_database(config.database_url, create=True)
+    window = build_window(config, build_services(database, config))
+    try:
+        window.resize(1280, 800)
+        window.show()
+        window.open_screen("this-week")
+        settle()
+        words = " ".join(window.this_week.reading_order())
+        assert "Nothing planned yet." in words
+        assert "The menu is not ready yet." in words
+    finally:
+        window.allow_close()
+        window.close()
+        database.dispose()
+
+
+@pytest.mark.qt_no_exception_capture
+def test_an_error_in_a_slot_takes_the_resident_home_gently(qtbot: QtBot, demo_dir: Path) -> None:
+    with kiosk_window(demo_dir) as (window, _):
+        _recover_from_unexpected_errors(window)
+        window.open_screen("this-week")
+
+        def broken() -> None:
+            raise RuntimeError("something unexpected")
+
+        QTimer.singleShot(0, broken)
+        qtbot.waitUntil(lambda: window.current is window.home, timeout=2000)
+        assert window.isVisible()
+        assert window.home.message.isVisibleTo(window)
+        assert "Sorry" in window.home.message.text()
+        assert "Traceback" not in window.home.message.text()
+
+
+def test_kiosk_mode_cannot_be_closed_or_escaped(qtbot: QtBot, demo_dir: Path) -> None:
+    with kiosk_window(demo_dir, windowed=False) as (window, _):
+        assert window.windowFlags() & Qt.WindowType.FramelessWindowHint
+        event = QCloseEvent()
+        window._may_close = False
+        window.closeEvent(event)
+        assert not event.isAccepted()
+        for key in (Qt.Key.Key_Escape, Qt.Key.Key_F4, Qt.Key.Key_Q):
+            qtbot.keyClick(window, key, Qt.KeyboardModifier.AltModifier)
+            qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
+        assert window.isVisible()
+        window.allow_close()
+        assert window.close()
+
+
+def test_a_double_tap_on_a_task_opens_it_once(qtbot: QtBot, demo_dir: Path) -> None:
+    with kiosk_window(demo_dir) as (window, _):
+        button = window.home.task_buttons["this-week"]
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+        settle()
+        assert window.history == ["home"]
+
+
+def test_reading_order_is_title_then_content_then_choices(qtbot: QtBot, demo_dir: Path) -> None:
+    with kiosk_window(demo_dir) as (window, _):
+        window.open_screen("language")
+        order = window.language.reading_order()
+        assert order[0] == "Language"
+        assert order[1] == "Which language would you like?"
+        assert order[2:] == ["✓ English", "Cymraeg", "Polski", "ਪੰਜਾਬੀ"]
+        faces = window.who.findChildren(FaceTile)
+        assert all(face.accessibleName() for face in faces)

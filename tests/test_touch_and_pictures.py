@@ -1,0 +1,77 @@
+"""Tremor-tolerant buttons, and pictures that never break a screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+from pytestqt.qtbot import QtBot
+
+from kiosk.ui.pictures import PictureLibrary
+from kiosk.ui.theme import STANDARD, Metrics, Theme
+from kiosk.ui.widgets.big_button import BigButton
+from kiosk.ui.widgets.touch_button import TouchButton
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_a_double_tap_counts_once(qtbot: QtBot) -> None:
+    button = TouchButton("Yes")
+    qtbot.addWidget(button)
+    taps: list[bool] = []
+    button.tapped.connect(lambda: taps.append(True))
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert len(taps) == 1
+    qtbot.wait(350)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert len(taps) == 2
+
+
+def test_a_brush_shorter_than_the_hold_time_does_nothing(qtbot: QtBot) -> None:
+    button = TouchButton("Yes", hold_ms=150)
+    qtbot.addWidget(button)
+    taps: list[bool] = []
+    button.tapped.connect(lambda: taps.append(True))
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert taps == []
+    qtbot.mousePress(button, Qt.MouseButton.LeftButton)
+    qtbot.wait(200)
+    qtbot.mouseRelease(button, Qt.MouseButton.LeftButton)
+    assert taps == [True]
+
+
+def test_it_acts_on_release_not_on_press(qtbot: QtBot) -> None:
+    button = TouchButton("Yes")
+    qtbot.addWidget(button)
+    taps: list[bool] = []
+    button.tapped.connect(lambda: taps.append(True))
+    qtbot.mousePress(button, Qt.MouseButton.LeftButton)
+    assert taps == []
+    qtbot.mouseRelease(button, Qt.MouseButton.LeftButton)
+    assert taps == [True]
+
+
+def test_a_missing_picture_becomes_a_tile_with_the_words(qtbot: QtBot) -> None:
+    library = PictureLibrary(ROOT / "assets" / "pictures")
+    assert not library.has("no-such-picture")
+    tile = library.pixmap("no-such-picture", 96, "Fish pie", STANDARD).toImage()
+    assert tile.width() == 96
+    assert _has_ink(tile)  # it drew something: an outline and the words
+    button = BigButton(
+        "no-such-picture", "Fish pie", pictures=library, theme=Theme(STANDARD, Metrics())
+    )
+    qtbot.addWidget(button)
+    assert button.accessibleName() == "Fish pie"
+
+
+def test_no_manifest_at_all_still_draws(tmp_path: Path) -> None:
+    library = PictureLibrary(tmp_path)
+    assert _has_ink(library.pixmap("fish", 64, "Fish", STANDARD).toImage())
+
+
+def _has_ink(image: QImage) -> bool:
+    return any(
+        image.pixelColor(x, y).alpha() > 0 for x in range(image.width()) for y in range(0, 64, 4)
+    )
