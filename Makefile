@@ -13,12 +13,14 @@ RUN_DEBS := espeak-ng libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0 lib
 # And what the tests use: PDF to text and pictures, a virtual screen, sound measurements.
 TEST_DEBS := $(RUN_DEBS) poppler-utils xvfb xauth sox
 
-.PHONY: help run test lint demo check clean
+.PHONY: help run test lint demo bench messages clean
 
 help:
 	@echo "make run    start the kiosk in a window on the demo home (sets everything up)"
 	@echo "make test   lint, import rules and the whole test suite (sets everything up)"
 	@echo "make demo   (re)seed the demo home only"
+	@echo "make bench  run the benchmarks; prints a table and writes bench-results.json"
+	@echo "make messages  extract words to translate and update every language's catalogue"
 	@echo "make clean  remove the virtual environment and caches"
 
 run: $(VENV)/.run-ready
@@ -39,6 +41,21 @@ lint: $(VENV)/.test-ready
 
 demo: $(VENV)/.run-ready
 	$(BIN)/kiosk demo-data
+
+bench: $(VENV)/.test-ready
+	@scripts/ensure-debian-packages.sh $(TEST_DEBS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench bench-results.json
+
+# Keywords: words.gettext(...), words.ngettext(...), and N_(...) for words marked early.
+messages: $(VENV)/.run-ready
+	$(BIN)/pybabel extract --mapping babel.cfg --no-default-keywords --keyword gettext \
+		--keyword ngettext:1,2 --keyword N_ --sort-by-file --no-location \
+		--project "Our Say" --copyright-holder "Our Say developers" -o locales/kiosk.pot .
+	for dir in locales/*/LC_MESSAGES; do \
+		language=$$(basename $$(dirname $$dir)); \
+		$(BIN)/pybabel update --domain kiosk --input-file locales/kiosk.pot --locale $$language \
+			--output-file $$dir/kiosk.po --no-fuzzy-matching --ignore-obsolete; \
+	done
 
 $(BIN)/python:
 	@$(PYTHON) -m venv $(VENV) || { echo "Could not create a virtual environment." \

@@ -1,7 +1,11 @@
-"""Composition root: config -> database -> services -> QApplication -> MainWindow.
+"""Composition root: config -> window -> database -> services -> the home's data.
 
 The only module (with ``cli``) that builds things. Screens receive what they need as
 keyword arguments; nothing reaches for a global.
+
+The window is shown before the database is opened (SQLAlchemy alone takes longer to
+import than Qt takes to paint), so the kiosk's Home appears at once; the home's data
+follows on the next turn of the event loop. Heavy modules are imported where used.
 """
 
 from __future__ import annotations
@@ -10,24 +14,21 @@ import logging
 import os
 import signal
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
 from kiosk.config import AppConfig
-from kiosk.i18n import Words, available_languages
 from kiosk.logs import qt_message_level, setup_logging
-from kiosk.services.residents import ResidentsService
-from kiosk.services.settings import SettingsService
-from kiosk.services.week import WeekService
-from kiosk.storage.database import Database, ensure_private_dir, open_database
-from kiosk.storage.demo import seed_demo_home
-from kiosk.storage.errors import DatabaseError
+from kiosk.storage.paths import ensure_private_dir
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
+    from kiosk.services.residents import ResidentsService
+    from kiosk.services.settings import SettingsService
+    from kiosk.services.week import WeekService
+    from kiosk.storage.database import Database
     from kiosk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -35,15 +36,27 @@ log = logging.getLogger(__name__)
 SCREEN_NAMES = ("home", "who", "this-week", "language")
 
 
-@dataclass(frozen=True)
 class Services:
-    residents: ResidentsService
-    settings: SettingsService
-    week: WeekService
+    """The services one database gives the screens."""
+
+    def __init__(self, database: Database, config: AppConfig) -> None:
+        from kiosk.i18n import available_languages
+        from kiosk.services.residents import ResidentsService
+        from kiosk.services.settings import SettingsService
+        from kiosk.services.week import WeekService
+
+        self.residents: ResidentsService = ResidentsService(
+            database.sessions, languages=available_languages(config.locales_dir)
+        )
+        self.settings: SettingsService = SettingsService(database.sessions)
+        self.week: WeekService = WeekService(database.sessions)
 
 
 def open_home(config: AppConfig) -> Database:
     """Open (on first run, create) the home's database; the demo home is seeded when new."""
+    from kiosk.storage.database import open_database
+    from kiosk.storage.demo import seed_demo_home
+
     database = open_database(config.database_url, create=True, kind=config.database_kind)
     if config.demo:
         summary = seed_demo_home(database)
@@ -53,19 +66,14 @@ def open_home(config: AppConfig) -> Database:
 
 
 def build_services(database: Database, config: AppConfig) -> Services:
-    return Services(
-        residents=ResidentsService(
-            database.sessions, languages=available_languages(config.locales_dir)
-        ),
-        settings=SettingsService(database.sessions),
-        week=WeekService(database.sessions),
-    )
+    return Services(database, config)
 
 
-def build_window(config: AppConfig, services: Services) -> MainWindow:
+def build_window(config: AppConfig) -> MainWindow:
     """Fonts, words, pictures and theme for this screen, and the window that uses them."""
     from PySide6.QtGui import QGuiApplication
 
+    from kiosk.i18n import Words
     from kiosk.ui.fonts import register_fonts
     from kiosk.ui.main_window import MainWindow
     from kiosk.ui.pictures import PictureLibrary
@@ -74,47 +82,70 @@ def build_window(config: AppConfig, services: Services) -> MainWindow:
     register_fonts(config.assets_dir / "fonts")
     screen = QGuiApplication.primaryScreen()
     dpi = screen.physicalDotsPerInch() if screen is not None else 0.0
-    words = Words(config.locales_dir, config.locale or "en_GB")
-    theme = Theme(STANDARD, Metrics(dpi=dpi, text_scale=config.text_scale or 100))
     return MainWindow(
-        words=words,
+        words=Words(config.locales_dir, config.locale or "en_GB"),
         pictures=PictureLibrary(config.assets_dir / "pictures"),
-        theme=theme,
-        home_name=services.settings.home_name(),
-        residents=services.residents,
-        week=services.week,
-        today=services.week.today,
+        theme=Theme(STANDARD, Metrics(dpi=dpi, text_scale=config.text_scale or 100)),
         kiosk_mode=not config.windowed,
         fixed_text_scale=config.text_scale,
     )
 
 
+def connect_window(window: MainWindow, services: Services) -> None:
+    from kiosk.ui.main_window import HomeData
+
+    window.connect_home(
+        HomeData(
+            home_name=services.settings.home_name(),
+            residents=services.residents,
+            week=services.week,
+            today=services.week.today,
+        )
+    )
+
+
 def run_gui(config: AppConfig) -> int:
     """Start the kiosk window and run until it closes; returns the process exit code."""
+    from PySide6.QtCore import QTimer
+
     ensure_private_dir(config.data_dir)
     setup_logging(config.log_dir)
     log.info("Starting Our Say (data folder %s)", config.data_dir)
     app = _application()
+    window = build_window(config)
+    _recover_from_unexpected_errors(window)
+    _stop_cleanly_on_signals(app, window)
+    if config.windowed:
+        window.resize(*config.window_size)
+        window.show()
+    else:
+        window.showFullScreen()
+    opened: list[Database] = []
+    QTimer.singleShot(0, lambda: _open_and_connect(config, app, window, opened))
+    try:
+        return app.exec()
+    finally:
+        for database in opened:
+            database.dispose()
+
+
+def _open_and_connect(
+    config: AppConfig, app: QApplication, window: MainWindow, opened: list[Database]
+) -> None:
+    from kiosk.storage.errors import DatabaseError
+
     try:
         database = open_home(config)
     except DatabaseError as error:
         log.error("Could not open the database: %s", error.text())
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.critical(None, "Our Say", error.text())
-        return 2
-    try:
-        window = build_window(config, build_services(database, config))
-        _recover_from_unexpected_errors(window)
-        _stop_cleanly_on_signals(app, window)
-        if config.windowed:
-            window.resize(*config.window_size)
-            window.show()
-        else:
-            window.showFullScreen()
-        return app.exec()
-    finally:
-        database.dispose()
+        QMessageBox.critical(window, "Our Say", error.text())
+        window.allow_close()
+        app.exit(2)
+        return
+    opened.append(database)
+    connect_window(window, build_services(database, config))
 
 
 def take_screenshot(config: AppConfig, *, out: Path, screen: str, size: tuple[int, int]) -> int:
@@ -125,7 +156,8 @@ def take_screenshot(config: AppConfig, *, out: Path, screen: str, size: tuple[in
     app = _application()
     database = open_home(config)
     try:
-        window = build_window(config, build_services(database, config))
+        window = build_window(config)
+        connect_window(window, build_services(database, config))
         window.resize(*size)
         window.show()
         if screen != "home":

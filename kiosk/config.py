@@ -10,7 +10,7 @@ from pathlib import Path
 from platformdirs import user_data_path
 
 from kiosk.domain.enums import DatabaseKind
-from kiosk.storage.database import DATABASE_FILENAME, sqlite_url
+from kiosk.storage.paths import DATABASE_FILENAME, sqlite_url
 
 APP_NAME = "our-say"
 DATA_DIR_ENV = "KIOSK_DATA_DIR"

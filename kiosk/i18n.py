@@ -18,11 +18,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from babel import Locale
-from babel.dates import format_date, format_time
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-
 log = logging.getLogger(__name__)
 
 SOURCE_LANGUAGE = "en_GB"
@@ -49,6 +44,9 @@ def load_translations(locales_dir: Path, language: str) -> gettext.NullTranslati
     path = catalogue_path(locales_dir, language)
     if language == SOURCE_LANGUAGE or not path.is_file():
         return gettext.NullTranslations()
+    from babel.messages.mofile import write_mo  # imported when needed: start-up stays quick
+    from babel.messages.pofile import read_po
+
     with path.open("rb") as handle:
         catalogue = read_po(handle, locale=language)
     compiled = io.BytesIO()
@@ -70,6 +68,8 @@ def language_choices(languages: frozenset[str]) -> list[LanguageChoice]:
 
 
 def own_name(code: str) -> str:
+    from babel import Locale
+
     locale = Locale.parse(code)
     name = locale.get_language_name(code) or code
     return name[:1].upper() + name[1:]
@@ -109,10 +109,16 @@ class Words:
 
     def day_and_date(self, day: date) -> str:
         """ "Sunday 22 November", "Dydd Sul 22 Tachwedd", "ਐਤਵਾਰ 22 ਨਵੰਬਰ"."""
+        from babel.dates import format_date
+
         return format_date(day, "EEEE d MMMM", locale=self.language)
 
     def day_name(self, day: date) -> str:
+        from babel.dates import format_date
+
         return format_date(day, "EEEE", locale=self.language)
 
     def clock_time(self, moment: datetime) -> str:
+        from babel.dates import format_time
+
         return format_time(moment, "short", locale=self.language)

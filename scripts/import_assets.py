@@ -285,6 +285,8 @@ def merge_subsets(sources: list[Path], out_path: Path) -> None:
         paths = []
         for number, source in enumerate(sources):
             font = TTFont(source)
+            if number == 0:  # keep the source's dates, so a rerun gives the same bytes
+                dates = font["head"].created, font["head"].modified
             font.flavor = None  # woff2 -> plain TTF
             paths.append(Path(tmp) / f"{number}.ttf")
             font.save(paths[-1])
@@ -323,6 +325,8 @@ def merge_subsets(sources: list[Path], out_path: Path) -> None:
     # The union of the two glyph orders keeps every coverage table sorted by glyph id.
     merged.setGlyphOrder(glyph_order)
     glyf.glyphOrder = glyph_order
+    merged["head"].created, merged["head"].modified = dates
+    merged.recalcTimestamp = False
     merged.save(out_path)
 
 

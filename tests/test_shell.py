@@ -9,7 +9,12 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from pytestqt.qtbot import QtBot
 
-from kiosk.app import _recover_from_unexpected_errors, build_services, build_window
+from kiosk.app import (
+    _recover_from_unexpected_errors,
+    build_services,
+    build_window,
+    connect_window,
+)
 from kiosk.config import AppConfig
 from kiosk.storage.database import open_database
 from kiosk.ui.screens.home_screen import TASKS
@@ -27,7 +32,7 @@ def test_home_offers_only_screens_that_exist(qtbot: QtBot, demo_dir: Path) -> No
     with kiosk_window(demo_dir) as (window, _):
         offered = set(window.home.task_buttons)
         assert offered == {name for name, _, _ in TASKS}
-        assert offered <= set(window.screens)
+        assert offered <= window.screen_names
         assert not window.home_button.isVisible()  # already home
 
 
@@ -144,7 +149,8 @@ def test_this_week_walks_days_within_two_weeks(qtbot: QtBot, demo_dir: Path) -> 
 def test_an_empty_day_says_so_kindly(qtbot: QtBot, tmp_path: Path) -> None:
     config = AppConfig.build(data_dir=tmp_path / "live", windowed=True, environ={})
     database = open_database(config.database_url, create=True)
-    window = build_window(config, build_services(database, config))
+    window = build_window(config)
+    connect_window(window, build_services(database, config))
     try:
         window.resize(1280, 800)
         window.show()
@@ -200,6 +206,25 @@ def test_a_double_tap_on_a_task_opens_it_once(qtbot: QtBot, demo_dir: Path) -> N
         assert window.history == ["home"]
 
 
+def test_a_tap_before_the_homes_data_arrives_opens_its_screen_after(
+    qtbot: QtBot, demo_dir: Path
+) -> None:
+    config = AppConfig.build(data_dir=demo_dir, demo=True, windowed=True, environ={})
+    window = build_window(config)
+    qtbot.addWidget(window)
+    window.show()
+    tap(qtbot, window.home.task_buttons["this-week"])
+    assert window.current is window.home and not window.ready
+    database = open_database(config.database_url)
+    try:
+        connect_window(window, build_services(database, config))
+        assert window.current.name == "this-week"
+        assert "Willow Court" in window.windowTitle()
+    finally:
+        window.allow_close()
+        database.dispose()
+
+
 def test_reading_order_is_title_then_content_then_choices(qtbot: QtBot, demo_dir: Path) -> None:
     with kiosk_window(demo_dir) as (window, _):
         window.open_screen("language")
@@ -209,3 +234,29 @@ def test_reading_order_is_title_then_content_then_choices(qtbot: QtBot, demo_dir
         assert order[2:] == ["✓ English", "Cymraeg", "Polski", "ਪੰਜਾਬੀ"]
         faces = window.who.findChildren(FaceTile)
         assert all(face.accessibleName() for face in faces)
+
+
+def test_the_window_paints_before_the_database_layer_is_even_imported() -> None:
+    """Start-up order is what keeps Home quick: guard it without timing anything."""
+    import subprocess
+    import sys
+
+    code = (
+        "import os, sys; os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "from pathlib import Path\n"
+        "from kiosk.app import _application, build_window\n"
+        "from kiosk.config import AppConfig\n"
+        "config = AppConfig.build(data_dir=Path(sys.argv[1]), demo=True, windowed=True,"
+        " environ={})\n"
+        "app = _application(); window = build_window(config); window.show();"
+        " app.processEvents()\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'babel')))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, "/nonexistent/demo"],
+        cwd=Path(__file__).resolve().parent.parent,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip() == "[]"

@@ -68,3 +68,13 @@ def test_body_text_is_24px_at_100_and_grows_with_the_resident(scale: int) -> Non
     assert metrics.body_px == round(24 * scale / 100)
     assert metrics.heading_px > metrics.body_px
     assert metrics.title_px > metrics.heading_px
+
+
+def test_the_theme_names_fonts_that_are_really_shipped(qapp: object) -> None:
+    from pathlib import Path
+
+    from kiosk.ui.fonts import register_fonts
+    from kiosk.ui.theme import FONT_FAMILIES
+
+    shipped = register_fonts(Path(__file__).resolve().parent.parent / "assets" / "fonts")
+    assert set(FONT_FAMILIES) <= shipped

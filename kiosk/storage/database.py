@@ -40,12 +40,25 @@ from kiosk.storage.errors import (
     NotOurDatabase,
 )
 from kiosk.storage.models import Base, SchemaMeta
+from kiosk.storage.paths import DATABASE_FILENAME, ensure_private_dir, sqlite_url
 from kiosk.storage.types import utc_now
 
 log = logging.getLogger(__name__)
 
+__all__ = [
+    "DATABASE_FILENAME",
+    "SCHEMA_VERSION",
+    "CheckReport",
+    "Database",
+    "check_database",
+    "ensure_private_dir",
+    "open_database",
+    "schema_sql",
+    "session_scope",
+    "sqlite_url",
+]
+
 SCHEMA_VERSION = 1
-DATABASE_FILENAME = "our-say.sqlite3"
 DEFAULT_BUSY_TIMEOUT_MS = 5000
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -67,19 +80,9 @@ class Database:
         self.engine.dispose()
 
 
-def sqlite_url(path: Path) -> str:
-    return URL.create("sqlite+pysqlite", database=str(path)).render_as_string()
-
-
 def schema_sql() -> str:
     """The canonical DDL, shipped with the package (a link to the top-level schema.sql)."""
     return resources.files("kiosk.storage").joinpath("schema.sql").read_text(encoding="utf-8")
-
-
-def ensure_private_dir(path: Path) -> None:
-    """Create ``path`` if needed and make it readable by this user only (0700)."""
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    path.chmod(0o700)
 
 
 def open_database(

@@ -3,12 +3,18 @@
 Home and Back are always in the same place. The window wires the screens together
 (they only emit what the resident chose) and keeps who is at the kiosk, their language
 and their text size and contrast.
+
+Start-up is in two steps so the Home screen shows at once: the window and Home are built
+first; the home's data (:meth:`connect_home`) follows a moment later. Other screens are
+built the first time they are opened; a tap that arrives before the data is ready opens
+its screen as soon as it is.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Protocol
 
@@ -38,11 +44,23 @@ from kiosk.ui.widgets.big_button import BigButton
 
 log = logging.getLogger(__name__)
 
+APP_TITLE = "Our Say"
+
 
 class Residents(Protocol):
     def list_active(self) -> Sequence[Resident]: ...
     def get(self, resident_id: int) -> Resident: ...
     def update_preferences(self, resident_id: int, changes: ResidentPreferences) -> Resident: ...
+
+
+@dataclass(frozen=True)
+class HomeData:
+    """What the window needs from the home's database."""
+
+    home_name: str
+    residents: Residents
+    week: WeekReader
+    today: Callable[[], date]
 
 
 class MainWindow(QMainWindow):
@@ -52,24 +70,22 @@ class MainWindow(QMainWindow):
         words: Words,
         pictures: PictureLibrary,
         theme: Theme,
-        home_name: str,
-        residents: Residents,
-        week: WeekReader,
-        today: Callable[[], date],
         kiosk_mode: bool = False,
         fixed_text_scale: int | None = None,
     ) -> None:
         super().__init__()
         self.words = words
+        self.pictures = pictures
         self.theme = theme
         self._default_theme = theme
         self._fixed_text_scale = fixed_text_scale
-        self._residents = residents
         self._kiosk_mode = kiosk_mode
         self._may_close = not kiosk_mode
+        self._data: HomeData | None = None
+        self._pending: str | None = None
         self.resident: Resident | None = None
         self.history: list[str] = []
-        self.setWindowTitle(f"Our Say — {home_name}")
+        self.setWindowTitle(APP_TITLE)
         if kiosk_mode:
             self.setWindowFlag(Qt.WindowType.FramelessWindowHint)
 
@@ -78,7 +94,6 @@ class MainWindow(QMainWindow):
         self.title_label = QLabel()
         self.title_label.setProperty("role", "title")
         self.title_label.setWordWrap(True)
-        self.title_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.home_button.tapped.connect(self.go_home)
         self.back_button.tapped.connect(self.go_back)
         bar = QHBoxLayout()
@@ -88,21 +103,17 @@ class MainWindow(QMainWindow):
             bar.addWidget(button)
         bar.addWidget(self.title_label, 1)
 
-        common = {"words": words, "pictures": pictures, "theme": theme}
-        self.home = HomeScreen(**common, home_name=home_name)
-        self.who = WhoScreen(**common, residents=residents)
-        self.this_week = ThisWeekScreen(**common, week=week, today=today)
-        self.language = LanguageScreen(**common)
-        self.screens: dict[str, Screen] = {}
         self.stack = QStackedWidget()
-        for screen in (self.home, self.who, self.this_week, self.language):
-            self.screens[screen.name] = screen
-            self.stack.addWidget(screen)
-
+        self.screens: dict[str, Screen] = {}
+        self.home = HomeScreen(words=words, pictures=pictures, theme=theme, home_name=APP_TITLE)
+        self._add(self.home)
         self.home.task_chosen.connect(self.open_screen)
         self.home.who_chosen.connect(lambda: self.open_screen("who"))
-        self.who.resident_chosen.connect(self._on_who_resident_chosen)
-        self.language.language_chosen.connect(self._on_language_language_chosen)
+        self._builders: dict[str, Callable[[], Screen]] = {
+            "language": self._build_language,
+            "who": self._build_who,
+            "this-week": self._build_this_week,
+        }
         words.on_switch(self._on_words_switched)
 
         body = QWidget()
@@ -116,6 +127,84 @@ class MainWindow(QMainWindow):
         self.set_theme(theme)
         self._show(self.home)
 
+    # -- the home's data -----------------------------------------------------------------
+
+    @property
+    def ready(self) -> bool:
+        return self._data is not None
+
+    def connect_home(self, data: HomeData) -> None:
+        """The database is open: name the home, and open any screen tapped while waiting."""
+        self._data = data
+        self.home.home_name = data.home_name
+        self.setWindowTitle(f"{APP_TITLE} — {data.home_name}")
+        self._retranslate_bar()
+        if self._pending is not None:
+            pending, self._pending = self._pending, None
+            self.open_screen(pending)
+
+    def _home_data(self) -> HomeData:
+        if self._data is None:
+            raise RuntimeError("the home's data is not connected yet")
+        return self._data
+
+    # -- screens, built when first needed ------------------------------------------------
+
+    @property
+    def screen_names(self) -> frozenset[str]:
+        """Every screen this window can show, built or not yet."""
+        return frozenset(self.screens) | frozenset(self._builders)
+
+    def screen(self, name: str) -> Screen:
+        if name not in self.screens:
+            self._add(self._builders[name]())
+        return self.screens[name]
+
+    @property
+    def who(self) -> WhoScreen:
+        screen = self.screen("who")
+        assert isinstance(screen, WhoScreen)
+        return screen
+
+    @property
+    def this_week(self) -> ThisWeekScreen:
+        screen = self.screen("this-week")
+        assert isinstance(screen, ThisWeekScreen)
+        return screen
+
+    @property
+    def language(self) -> LanguageScreen:
+        screen = self.screen("language")
+        assert isinstance(screen, LanguageScreen)
+        return screen
+
+    def _add(self, screen: Screen) -> None:
+        self.screens[screen.name] = screen
+        self.stack.addWidget(screen)
+
+    def _build_language(self) -> Screen:
+        screen = LanguageScreen(words=self.words, pictures=self.pictures, theme=self.theme)
+        screen.language_chosen.connect(self._on_language_language_chosen)
+        return screen
+
+    def _build_who(self) -> Screen:
+        data = self._home_data()
+        screen = WhoScreen(
+            words=self.words, pictures=self.pictures, theme=self.theme, residents=data.residents
+        )
+        screen.resident_chosen.connect(self._on_who_resident_chosen)
+        return screen
+
+    def _build_this_week(self) -> Screen:
+        data = self._home_data()
+        return ThisWeekScreen(
+            words=self.words,
+            pictures=self.pictures,
+            theme=self.theme,
+            week=data.week,
+            today=data.today,
+        )
+
     # -- navigation ----------------------------------------------------------------------
 
     @property
@@ -125,11 +214,14 @@ class MainWindow(QMainWindow):
         return widget
 
     def open_screen(self, name: str) -> None:
+        if name != "language" and not self.ready:
+            self._pending = name  # opened the moment the home's data arrives
+            return
         self.history.append(self.current.name)
-        self._show(self.screens[name])
+        self._show(self.screen(name))
 
     def go_back(self) -> None:
-        self._show(self.screens[self.history.pop()] if self.history else self.home)
+        self._show(self.screen(self.history.pop()) if self.history else self.home)
 
     def go_home(self) -> None:
         self.history.clear()
@@ -157,7 +249,7 @@ class MainWindow(QMainWindow):
     # -- who is here ---------------------------------------------------------------------
 
     def sign_in(self, resident_id: int) -> None:
-        self.resident = self._residents.get(resident_id)
+        self.resident = self._home_data().residents.get(resident_id)
         self.words.switch(self.resident.language)
         self.set_theme(self._theme_for(self.resident))
         self.home.set_resident(self.resident)
@@ -191,7 +283,7 @@ class MainWindow(QMainWindow):
         self.words.switch(code)
         if self.resident is not None:
             try:
-                self.resident = self._residents.update_preferences(
+                self.resident = self._home_data().residents.update_preferences(
                     self.resident.id, ResidentPreferences(language=code)
                 )
             except KioskError as error:

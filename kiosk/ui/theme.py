@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from kiosk.domain.enums import ContrastTheme
 
-FONT_FAMILIES = ("Atkinson Hyperlegible", "Noto Sans Gurmukhi", "Noto Sans")
+FONT_FAMILIES = ("Atkinson Hyperlegible Next", "Noto Sans Gurmukhi", "Noto Sans")
 FALLBACK_DPI = 96.0
 MIN_TARGET_MM = 16
 MIN_TARGET_PX = 44

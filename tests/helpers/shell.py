@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from kiosk.app import Services, build_services, build_window, open_home
+from kiosk.app import Services, build_services, build_window, connect_window, open_home
 from kiosk.config import AppConfig
 from kiosk.ui.main_window import MainWindow
 
@@ -31,12 +31,14 @@ def kiosk_window(
         environ={},
     )
     database = open_home(config)
-    window = build_window(config, build_services(database, config))
+    services = build_services(database, config)
+    window = build_window(config)
+    connect_window(window, services)
     try:
         window.resize(*size)
         window.show()
         settle()
-        yield window, build_services(database, config)
+        yield window, services
     finally:
         window.allow_close()
         window.close()
