@@ -63,7 +63,8 @@ $(BIN)/python:
 
 $(VENV)/.run-ready: $(BIN)/python pyproject.toml requirements/run.txt
 	$(PIP) install --require-virtualenv -r requirements/run.txt
-	$(PIP) install --require-virtualenv --no-deps --no-build-isolation -e .
+	$(PIP) install --require-virtualenv --no-deps --no-build-isolation \
+		--config-settings editable_mode=compat -e .
 	@touch $@
 
 $(VENV)/.test-ready: $(VENV)/.run-ready requirements/test.txt

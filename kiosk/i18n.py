@@ -98,8 +98,15 @@ class Words:
         for listener in list(self._listeners):
             listener(language)
 
-    def on_switch(self, listener: Callable[[str], None]) -> None:
+    def on_switch(self, listener: Callable[[str], None]) -> Callable[[], None]:
+        """Call ``listener(language)`` after each switch; returns a function that stops it."""
         self._listeners.append(listener)
+
+        def stop() -> None:
+            if listener in self._listeners:
+                self._listeners.remove(listener)
+
+        return stop
 
     def gettext(self, message: str) -> str:
         return self._translations.gettext(message)

@@ -17,6 +17,21 @@ from kiosk.storage.database import Database, open_database, sqlite_url
 ALL_LANGUAGES = frozenset({"en_GB", "cy", "pl", "pa"})
 
 
+@pytest.fixture(autouse=True)
+def _restore_root_logger() -> Iterator[None]:
+    """Code under test may set up the kiosk's logging; each test starts and ends clean."""
+    import logging
+
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    yield
+    for handler in root.handlers:
+        if handler not in handlers:
+            handler.close()
+    root.handlers[:] = handlers
+    root.setLevel(level)
+
+
 @pytest.fixture
 def database_path(tmp_path: Path) -> Path:
     return tmp_path / "home" / "our-say.sqlite3"

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import logging
 import stat
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 from kiosk.app import build_services, open_home
 from kiosk.config import AppConfig
@@ -15,18 +12,6 @@ from kiosk.domain.enums import CarePlanAccess
 from kiosk.domain.residents import NewResident
 from kiosk.logs import setup_logging
 from kiosk.storage import models
-
-
-@pytest.fixture(autouse=True)
-def _restore_root_logger() -> Iterator[None]:
-    root = logging.getLogger()
-    handlers, level = list(root.handlers), root.level
-    yield
-    for handler in root.handlers:
-        if handler not in handlers:
-            handler.close()
-    root.handlers[:] = handlers
-    root.setLevel(level)
 
 
 def test_log_file_is_private_and_free_of_pins_and_care_plans(tmp_path: Path) -> None:

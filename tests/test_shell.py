@@ -103,7 +103,8 @@ def test_switching_language_retranslates_the_screen_at_once(qtbot: QtBot, demo_d
         tap(qtbot, window.language.buttons["pa"])
         assert window.words.language == "pa"
         assert window.title_label.text() != english_title
-        assert window.language.buttons["pa"].accessibleName().startswith("✓")
+        assert window.language.buttons["pa"].chosen
+        assert window.language.buttons["pa"].accessibleName() == "ਪੰਜਾਬੀ"
         assert window.home_button.words != "Home"
 
 
@@ -231,7 +232,7 @@ def test_reading_order_is_title_then_content_then_choices(qtbot: QtBot, demo_dir
         order = window.language.reading_order()
         assert order[0] == "Language"
         assert order[1] == "Which language would you like?"
-        assert order[2:] == ["✓ English", "Cymraeg", "Polski", "ਪੰਜਾਬੀ"]
+        assert order[2:] == ["English", "Cymraeg", "Polski", "ਪੰਜਾਬੀ"]
         faces = window.who.findChildren(FaceTile)
         assert all(face.accessibleName() for face in faces)
 
@@ -260,3 +261,29 @@ def test_the_window_paints_before_the_database_layer_is_even_imported() -> None:
         check=True,
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_a_broken_database_at_start_gets_plain_words_and_is_left_alone(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from kiosk.app import _open_and_connect
+
+    folder = tmp_path / "home"
+    folder.mkdir()
+    (folder / "our-say.sqlite3").write_bytes(b"")
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
+    exits: list[int] = []  # the real exit() would leave Qt quitting every later wait
+    monkeypatch.setattr(QApplication, "exit", lambda *args: exits.append(args[-1]))
+    config = AppConfig.build(data_dir=folder, windowed=True, environ={})
+    window = build_window(config)
+    qtbot.addWidget(window)
+    opened: list[object] = []
+    _open_and_connect(config, QApplication.instance(), window, opened)  # type: ignore[arg-type]
+    assert opened == []
+    assert exits == [2]
+    assert len(shown) == 1 and "is empty" in shown[0] and "Traceback" not in shown[0]
+    assert (folder / "our-say.sqlite3").read_bytes() == b""
+    assert not window.ready

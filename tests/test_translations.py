@@ -73,8 +73,8 @@ def test_the_check_catches_untranslated_fuzzy_and_broken_entries() -> None:
     assert problems == [
         "untranslated: 'Back'",
         "placeholders differ: 'Hello, {name}!' -> 'Helo!'",
-        "fuzzy: 'Today'",
         "missing: 'Lunch'",
+        "fuzzy: 'Today'",
         "stale: 'Gone'",
     ]
 

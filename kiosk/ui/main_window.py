@@ -16,7 +16,7 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent
@@ -31,16 +31,18 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain.errors import KioskError
-from kiosk.domain.residents import Resident, ResidentPreferences
 from kiosk.i18n import Words
 from kiosk.ui.pictures import PictureLibrary
 from kiosk.ui.screen import Screen
 from kiosk.ui.screens.home_screen import HomeScreen
-from kiosk.ui.screens.language_screen import LanguageScreen
-from kiosk.ui.screens.this_week_screen import ThisWeekScreen, WeekReader
-from kiosk.ui.screens.who_screen import WhoScreen
 from kiosk.ui.theme import Metrics, Theme, palette_for
 from kiosk.ui.widgets.big_button import BigButton
+
+if TYPE_CHECKING:  # imported when first needed: Home paints sooner without them
+    from kiosk.domain.residents import Resident, ResidentPreferences
+    from kiosk.ui.screens.language_screen import LanguageScreen
+    from kiosk.ui.screens.this_week_screen import ThisWeekScreen, WeekReader
+    from kiosk.ui.screens.who_screen import WhoScreen
 
 log = logging.getLogger(__name__)
 
@@ -162,32 +164,30 @@ class MainWindow(QMainWindow):
 
     @property
     def who(self) -> WhoScreen:
-        screen = self.screen("who")
-        assert isinstance(screen, WhoScreen)
-        return screen
+        return self.screen("who")  # type: ignore[return-value]
 
     @property
     def this_week(self) -> ThisWeekScreen:
-        screen = self.screen("this-week")
-        assert isinstance(screen, ThisWeekScreen)
-        return screen
+        return self.screen("this-week")  # type: ignore[return-value]
 
     @property
     def language(self) -> LanguageScreen:
-        screen = self.screen("language")
-        assert isinstance(screen, LanguageScreen)
-        return screen
+        return self.screen("language")  # type: ignore[return-value]
 
     def _add(self, screen: Screen) -> None:
         self.screens[screen.name] = screen
         self.stack.addWidget(screen)
 
     def _build_language(self) -> Screen:
+        from kiosk.ui.screens.language_screen import LanguageScreen
+
         screen = LanguageScreen(words=self.words, pictures=self.pictures, theme=self.theme)
         screen.language_chosen.connect(self._on_language_language_chosen)
         return screen
 
     def _build_who(self) -> Screen:
+        from kiosk.ui.screens.who_screen import WhoScreen
+
         data = self._home_data()
         screen = WhoScreen(
             words=self.words, pictures=self.pictures, theme=self.theme, residents=data.residents
@@ -196,6 +196,8 @@ class MainWindow(QMainWindow):
         return screen
 
     def _build_this_week(self) -> Screen:
+        from kiosk.ui.screens.this_week_screen import ThisWeekScreen
+
         data = self._home_data()
         return ThisWeekScreen(
             words=self.words,
@@ -280,6 +282,8 @@ class MainWindow(QMainWindow):
         self.sign_in(resident_id)
 
     def _on_language_language_chosen(self, code: str) -> None:
+        from kiosk.domain.residents import ResidentPreferences
+
         self.words.switch(code)
         if self.resident is not None:
             try:

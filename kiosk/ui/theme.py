@@ -133,6 +133,7 @@ class Theme:
         p, m = self.palette, self.metrics
         families = ", ".join(f'"{family}"' for family in FONT_FAMILIES)
         radius = max(12, m.gap_px // 2)
+        pad_v, pad_h = 8, 16  # min-width and min-height count inside padding and border
         return f"""
 * {{ font-family: {families}; font-size: {m.body_px}px; color: {p.text}; }}
 QMainWindow, QStackedWidget, QScrollArea, QWidget#screen, QWidget#content {{
@@ -154,8 +155,9 @@ QFrame[role="card"][today="true"], QWidget[today="true"] {{ background: {p.highl
 QFrame[role="card"] QLabel {{ border: none; }}
 QPushButton {{
     background: {p.button}; color: {p.button_text}; border: {m.border_px}px solid {p.border};
-    border-radius: {radius}px; padding: 8px 16px; min-height: {m.min_target_px}px;
-    min-width: {m.min_target_px}px; font-weight: bold;
+    border-radius: {radius}px; padding: {pad_v}px {pad_h}px; font-weight: bold;
+    min-height: {m.min_target_px - 2 * (pad_v + m.border_px)}px;
+    min-width: {m.min_target_px - 2 * (pad_h + m.border_px)}px;
 }}
 QPushButton:pressed {{ background: {p.highlight}; color: {p.text}; }}
 QPushButton:disabled {{ background: {p.background}; color: {p.quiet_text};
@@ -169,6 +171,12 @@ QPushButton[chosen="true"] {{ background: {p.highlight}; color: {p.text};
 QLabel[tone="on-button"] {{ color: {p.button_text}; font-weight: bold; }}
 QLabel[tone="on-surface"] {{ color: {p.text}; font-weight: bold; }}
 QLabel[tone="disabled"] {{ color: {p.quiet_text}; font-weight: bold; }}
+QLineEdit, QTextEdit, QPlainTextEdit {{
+    background: {p.surface}; color: {p.text}; border: {m.border_px}px solid {p.border};
+    border-radius: 8px; padding: 6px 10px; selection-background-color: {p.highlight};
+    selection-color: {p.text}; min-height: {m.min_target_px - 2 * (6 + m.border_px)}px;
+}}
+QLineEdit:focus, QTextEdit:focus, QPlainTextEdit:focus {{ border-color: {p.text}; }}
 QScrollBar:vertical {{ width: {m.min_target_px}px; background: {p.surface}; }}
 QScrollBar::handle:vertical {{ background: {p.button}; min-height: {m.min_target_px}px;
     border-radius: 8px; }}

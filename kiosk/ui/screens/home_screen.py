@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout
 
-from kiosk.domain.residents import Resident
 from kiosk.domain.text import N_
 from kiosk.i18n import Words
 from kiosk.ui.pictures import PictureLibrary
 from kiosk.ui.screen import Screen
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.big_button import BigButton
+
+if TYPE_CHECKING:
+    from kiosk.domain.residents import Resident
 
 # (screen name, picture, words): only screens that exist are offered; no dead buttons.
 TASKS = (

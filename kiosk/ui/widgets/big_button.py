@@ -55,7 +55,7 @@ class BigButton(TouchButton):
         layout.addWidget(self._words, 1)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.set_words(words)
-        self._update_tone()
+        self.refresh_words_tone()
 
     CHOSEN_MARK = "✓ "
 
@@ -74,10 +74,14 @@ class BigButton(TouchButton):
         super().set_chosen(chosen)
         self._show_words()
 
+    @property
+    def chosen(self) -> bool:
+        return self._chosen
+
     def _show_words(self) -> None:
         mark = self.CHOSEN_MARK if self._chosen else ""
         self._words.setText(mark + self._plain_words)
-        self.setAccessibleName(mark + self._plain_words)
+        self.setAccessibleName(self._plain_words)  # the tick is for the eye; speech says "chosen"
 
     def set_theme(self, theme: Theme) -> None:
         self._theme = theme

@@ -47,7 +47,7 @@ class FaceTile(TouchButton):
         layout.addWidget(avatar, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(name, 1)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self._update_tone()
+        self.refresh_words_tone()
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         return self.layout().sizeHint()

@@ -27,8 +27,8 @@ class TouchButton(QPushButton):
         self.setAutoDefault(False)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.clicked.connect(self._on_self_clicked)
-        self.pressed.connect(self._update_tone)
-        self.released.connect(self._update_tone)
+        self.pressed.connect(self.refresh_words_tone)
+        self.released.connect(self.refresh_words_tone)
 
     def words_tone(self) -> str:
         """How words inside this button should look now (Qt's style sheets cannot say it)."""
@@ -46,9 +46,10 @@ class TouchButton(QPushButton):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         super().changeEvent(event)
         if event.type() == QEvent.Type.EnabledChange:
-            self._update_tone()
+            self.refresh_words_tone()
 
-    def _update_tone(self) -> None:
+    def refresh_words_tone(self) -> None:
+        """Colour the words inside this button for its state; call after adding a label."""
         tone = self.words_tone()
         for label in self.findChildren(QLabel):
             if label.property("tone") != tone:
@@ -59,7 +60,7 @@ class TouchButton(QPushButton):
     def _repolish(self) -> None:
         self.style().unpolish(self)
         self.style().polish(self)
-        self._update_tone()
+        self.refresh_words_tone()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
         self._pressed_at = time.monotonic()
