@@ -78,3 +78,10 @@ def test_the_theme_names_fonts_that_are_really_shipped(qapp: object) -> None:
 
     shipped = register_fonts(Path(__file__).resolve().parent.parent / "assets" / "fonts")
     assert set(FONT_FAMILIES) <= shipped
+
+
+@pytest.mark.parametrize("palette", PALETTES.values(), ids=lambda p: p.name.value)
+def test_pictures_stand_out_from_the_page(palette: Palette) -> None:
+    """OpenMoji draws black outlines: they need a light ground to reach 3:1."""
+    ground = palette.picture_backdrop or palette.background
+    assert contrast_ratio("#000000", ground) >= 3

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from kiosk.ui.pictures import PictureLibrary
@@ -75,3 +76,43 @@ def _has_ink(image: QImage) -> bool:
     return any(
         image.pixelColor(x, y).alpha() > 0 for x in range(image.width()) for y in range(0, 64, 4)
     )
+
+
+def test_high_contrast_pictures_sit_on_a_light_tile(qtbot: QtBot) -> None:
+    from kiosk.ui.theme import HIGH_CONTRAST
+
+    library = PictureLibrary(ROOT / "assets" / "pictures")
+    image = library.pixmap("music", 96, "Music", HIGH_CONTRAST).toImage()
+    corner_inside = image.pixelColor(20, 6)  # inside the rounded tile, outside the drawing
+    assert corner_inside.lightness() > 200
+
+
+def test_a_big_button_wraps_long_words_and_marks_its_choice(qtbot: QtBot) -> None:
+    library = PictureLibrary(ROOT / "assets" / "pictures")
+    theme = Theme(STANDARD, Metrics())
+    button = BigButton("tea", "A long name for a button " * 4, pictures=library, theme=theme)
+    qtbot.addWidget(button)
+    button.set_chosen(True)
+    assert button.chosen
+    assert button.accessibleName() == "A long name for a button " * 4
+    assert button.findChildren(QLabel)[-1].wordWrap()
+    button.set_chosen(False)
+    assert not button.chosen
+
+
+def test_a_picture_card_names_everything_it_shows(qtbot: QtBot) -> None:
+    from kiosk.ui.widgets.picture_card import PictureCard
+
+    library = PictureLibrary(ROOT / "assets" / "pictures")
+    card = PictureCard(
+        "church",
+        "Church service",
+        ["10:30 to 11:15", "Lounge"],
+        pictures=library,
+        theme=Theme(STANDARD, Metrics()),
+        notice="Cancelled",
+    )
+    qtbot.addWidget(card)
+    assert card.accessibleName() == "Church service, Cancelled, 10:30 to 11:15, Lounge"
+    texts = [label.text() for label in card.findChildren(QLabel) if label.text()]
+    assert texts == ["Church service", "Cancelled", "10:30 to 11:15", "Lounge"]

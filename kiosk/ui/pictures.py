@@ -48,7 +48,13 @@ class PictureLibrary:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         renderer = self._renderer(key) if key else None
         if renderer is not None:
-            renderer.render(painter, QRectF(0, 0, size, size))
+            area = QRectF(0, 0, size, size)
+            if palette.picture_backdrop:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QColor(palette.picture_backdrop))
+                painter.drawRoundedRect(area, size / 6, size / 6)
+                area = area.adjusted(size / 12, size / 12, -size / 12, -size / 12)
+            renderer.render(painter, area)
         else:
             _draw_word_tile(painter, size, words, palette)
         painter.end()

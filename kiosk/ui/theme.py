@@ -32,6 +32,7 @@ class Palette:
     border: str  # outlines of cards and buttons (3:1 against the page, as an icon)
     highlight: str  # today, the chosen thing (behind text: 7:1 with text)
     warning: str  # behind text too: "Cancelled", error banners
+    picture_backdrop: str | None = None  # a tile behind pictures, where the page is dark
 
 
 STANDARD = Palette(
@@ -58,6 +59,7 @@ HIGH_CONTRAST = Palette(
     border="#FFFFFF",
     highlight="#003A70",
     warning="#6B0000",
+    picture_backdrop="#FFFFFF",  # OpenMoji outlines are black: on black they would vanish
 )
 
 PALETTES = {palette.name: palette for palette in (STANDARD, HIGH_CONTRAST)}
