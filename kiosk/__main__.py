@@ -4,4 +4,7 @@ import sys
 
 from kiosk.cli import main
 
-sys.exit(main())
+# Guarded: the speech worker is started with multiprocessing's "spawn", which imports the
+# main module again in the child; without this, the child would start a second kiosk.
+if __name__ == "__main__":
+    sys.exit(main())

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from kiosk.services.residents import ResidentsService
     from kiosk.services.settings import SettingsService
     from kiosk.services.week import WeekService
+    from kiosk.speech.synthesizer import Synthesizer
     from kiosk.storage.database import Database
     from kiosk.ui.main_window import MainWindow
 
@@ -122,9 +123,13 @@ def run_gui(config: AppConfig) -> int:
         window.showFullScreen()
     opened: list[Database] = []
     QTimer.singleShot(0, lambda: _open_and_connect(config, app, window, opened))
+    speech = []
+    QTimer.singleShot(0, lambda: speech.append(start_speech(config, window)))
     try:
         return app.exec()
     finally:
+        for synthesizer in speech:
+            synthesizer.close()
         for database in opened:
             database.dispose()
 
@@ -146,6 +151,17 @@ def _open_and_connect(
         return
     opened.append(database)
     connect_window(window, build_services(database, config))
+
+
+def start_speech(config: AppConfig, window: MainWindow) -> Synthesizer:
+    """Start the speech worker (in the background) and give the window its player."""
+    from kiosk.speech.cache import SpeechCache
+    from kiosk.speech.synthesizer import Synthesizer
+    from kiosk.ui.speech_player import SpeechPlayer
+
+    synthesizer = Synthesizer(SpeechCache(config.data_dir / "speech-cache"))
+    window.connect_speech(SpeechPlayer(synthesizer, parent=window))
+    return synthesizer
 
 
 def take_screenshot(config: AppConfig, *, out: Path, screen: str, size: tuple[int, int]) -> int:

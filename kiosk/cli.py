@@ -10,10 +10,14 @@ import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk import __version__
 from kiosk.config import AppConfig
 from kiosk.domain.errors import KioskError
+
+if TYPE_CHECKING:
+    from kiosk.speech.voices import Voice
 
 NO_DISPLAY_HINT = (
     "No display found. To try the kiosk on a machine without a screen, run it under a "
@@ -91,6 +95,19 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--demo", action="store_true", default=argparse.SUPPRESS, help="check the demo home"
     )
+    say = commands.add_parser(
+        "say",
+        parents=[common],
+        help="speak some words with the kiosk's own voices (to test speech)",
+        description="Speak TEXT through the same speech worker and voices the screens use: "
+        "play it, or write it to a WAV file with --out.",
+    )
+    say.add_argument("text", metavar="TEXT")
+    say.add_argument("--locale", default="en_GB", help="en_GB (default), cy, pl or pa")
+    say.add_argument(
+        "--rate", type=int, default=None, help="words a minute (default: the residents' default)"
+    )
+    say.add_argument("--out", type=Path, metavar="FILE.wav", help="write a WAV file; do not play")
     return parser
 
 
@@ -101,6 +118,7 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
         None: _run_gui,
         "demo-data": _demo_data,
         "check": _check,
+        "say": _say,
     }
     try:
         return handlers[args.command](args, env)
@@ -181,6 +199,90 @@ def _check(args: argparse.Namespace, env: Mapping[str, str]) -> int:
     print(f"  {sum(report.counts.values())} rows in {len(report.counts)} tables")
     print("All checks passed." if report.ok else f"{len(report.problems)} problem(s) found.")
     return 0 if report.ok else 1
+
+
+def _say(args: argparse.Namespace, env: Mapping[str, str]) -> int:
+    import tempfile
+
+    from kiosk.domain.residents import DEFAULT_SPEECH_RATE, check_speech_rate
+    from kiosk.speech.voices import VOICE_FOR_LANGUAGE, voice_for
+
+    if args.locale not in VOICE_FOR_LANGUAGE:
+        print(f"No voice for {args.locale!r}. Try: {', '.join(VOICE_FOR_LANGUAGE)}.")
+        return 2
+    if not args.text.strip():
+        print("There are no words to say.")
+        return 2
+    rate = check_speech_rate(args.rate) if args.rate is not None else DEFAULT_SPEECH_RATE
+    voice = voice_for(args.locale, rate)
+    with tempfile.TemporaryDirectory(prefix="kiosk-say-") as scratch:
+        if args.out is not None:
+            return _say_to_file(args.text, voice, args.out, Path(scratch))
+        return _say_aloud(args.text, voice, Path(scratch))
+
+
+def _say_to_file(text: str, voice: Voice, out: Path, scratch: Path) -> int:
+    import threading
+
+    from kiosk.speech.cache import SpeechCache
+    from kiosk.speech.recording import join_wavs
+    from kiosk.speech.synthesizer import Synthesizer
+
+    parts: list[Path] = []
+    problem: list[str] = []
+    done = threading.Event()
+
+    class Collect:
+        def sentence_ready(self, _utterance: int, _sentence: object, recording: Path) -> None:
+            parts.append(recording)
+
+        def finished(self, _utterance: int) -> None:
+            done.set()
+
+        def failed(self, _utterance: int, reason: str) -> None:
+            problem.append(reason)
+            done.set()
+
+    synthesizer = Synthesizer(SpeechCache(scratch))
+    try:
+        synthesizer.speak(text, voice, Collect())
+        done.wait()
+    finally:
+        synthesizer.close()
+    if problem:
+        print(f"Could not speak: {problem[0]}", file=sys.stderr)
+        return 2
+    seconds = join_wavs(parts, out)
+    print(f"Wrote {out} ({seconds:.1f} s, {len(parts)} sentences, voice {voice.voice_id})")
+    return 0
+
+
+def _say_aloud(text: str, voice: Voice, scratch: Path) -> int:
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # sound needs no window
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.speech.cache import SpeechCache
+    from kiosk.speech.synthesizer import Synthesizer
+    from kiosk.ui.speech_player import SpeechPlayer
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    synthesizer = Synthesizer(SpeechCache(scratch))
+    failures: list[str] = []
+    try:
+        player = SpeechPlayer(synthesizer)
+        player.failed.connect(failures.append)
+        player.stopped.connect(app.quit)
+        if player.speak(text, voice):
+            app.exec()
+    finally:
+        synthesizer.close()
+    if failures or not synthesizer.available:
+        print(f"Could not speak: {(failures or [synthesizer.unavailable_reason])[0]}")
+        return 2
+    print(f"Said it with voice {voice.voice_id} at {voice.rate} words a minute.")
+    return 0
 
 
 def _lacks_display(env: Mapping[str, str]) -> bool:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -37,16 +37,19 @@ from kiosk.ui.screen import Screen
 from kiosk.ui.screens.home_screen import HomeScreen
 from kiosk.ui.theme import Metrics, Theme, palette_for
 from kiosk.ui.widgets.big_button import BigButton
+from kiosk.ui.widgets.touch_button import TouchButton
 
 if TYPE_CHECKING:  # imported when first needed: Home paints sooner without them
     from kiosk.domain.residents import Resident, ResidentPreferences
     from kiosk.ui.screens.language_screen import LanguageScreen
     from kiosk.ui.screens.this_week_screen import ThisWeekScreen, WeekReader
     from kiosk.ui.screens.who_screen import WhoScreen
+    from kiosk.ui.speech_player import SpeechPlayer
 
 log = logging.getLogger(__name__)
 
 APP_TITLE = "Our Say"
+NOTICE_SECONDS = 8
 
 
 class Residents(Protocol):
@@ -104,6 +107,20 @@ class MainWindow(QMainWindow):
             button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
             bar.addWidget(button)
         bar.addWidget(self.title_label, 1)
+        self.read_button = BigButton("speak", "", pictures=pictures, theme=theme, horizontal=True)
+        self.read_button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.read_button.tapped.connect(self._on_read_button_tapped)
+        self.read_button.hide()  # shown once speech is connected
+        bar.addWidget(self.read_button)
+        self.notice = QLabel()
+        self.notice.setProperty("role", "banner")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        self._notice_timer = QTimer(self, singleShot=True, interval=NOTICE_SECONDS * 1000)
+        self._notice_timer.timeout.connect(self.notice.hide)
+        self.speech: SpeechPlayer | None = None
+        self._reading: list[tuple[int, int, QWidget | None]] = []
+        self._highlighted: QWidget | None = None
 
         self.stack = QStackedWidget()
         self.screens: dict[str, Screen] = {}
@@ -124,6 +141,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(margin, margin, margin, margin)
         layout.setSpacing(theme.metrics.gap_px)
         layout.addLayout(bar)
+        layout.addWidget(self.notice)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(body)
         self.set_theme(theme)
@@ -237,6 +255,8 @@ class MainWindow(QMainWindow):
         )
 
     def _show(self, screen: Screen) -> None:
+        if self.speech is not None:
+            self.speech.stop()  # a new screen: the old words no longer apply
         screen.refresh()
         self.stack.setCurrentWidget(screen)
         at_home = screen is self.home
@@ -246,6 +266,7 @@ class MainWindow(QMainWindow):
             (Qt.AlignmentFlag.AlignLeft if at_home else Qt.AlignmentFlag.AlignCenter)
             | Qt.AlignmentFlag.AlignVCenter
         )
+        self._wire_talking_buttons(screen)
         self._retranslate_bar()
 
     # -- who is here ---------------------------------------------------------------------
@@ -301,7 +322,99 @@ class MainWindow(QMainWindow):
     def _retranslate_bar(self) -> None:
         self.home_button.set_words(self.words.gettext("Home"))
         self.back_button.set_words(self.words.gettext("Back"))
+        speaking = self.speech is not None and self.speech.speaking
+        self.read_button.set_words(
+            self.words.gettext("Stop") if speaking else self.words.gettext("Read this to me")
+        )
         self.title_label.setText(self.current.title())
+
+    # -- speech --------------------------------------------------------------------------
+
+    def connect_speech(self, player: SpeechPlayer) -> None:
+        """Speech is ready (or known to be missing): show "Read this to me"."""
+        self.speech = player
+        player.sentence_started.connect(self._on_speech_sentence_started)
+        player.stopped.connect(self._on_speech_stopped)
+        player.failed.connect(self._on_speech_failed)
+        self.read_button.setVisible(self.current.resident_facing)
+        self._wire_talking_buttons(self.current)
+        self._retranslate_bar()
+
+    def show_notice(self, text: str) -> None:
+        """A calm line of words under the bar that goes away by itself."""
+        self.notice.setText(text)
+        self.notice.show()
+        self._notice_timer.start()
+
+    def read_screen(self) -> None:
+        """Read the screen aloud: its title, then what it shows, then the choices."""
+        if self.speech is None:
+            return
+        pieces, self._reading, position = [], [], 0
+        for widget, words in self.current.reading_items():
+            shown = self.title_label if widget is None else widget
+            pieces.append(words)
+            self._reading.append((position, position + len(words), shown))
+            position += len(words) + 1
+        self._speak("\n".join(pieces))
+
+    def read_words(self, words: str) -> None:
+        """Read a few words aloud (a button's label, before it is pressed)."""
+        self._reading = []
+        self._speak(words)
+
+    def _speak(self, text: str) -> None:
+        from kiosk.domain.residents import DEFAULT_SPEECH_RATE
+        from kiosk.speech.voices import voice_for
+
+        assert self.speech is not None
+        rate = self.resident.speech_rate if self.resident is not None else DEFAULT_SPEECH_RATE
+        if not self.speech.speak(text, voice_for(self.words.language, rate)):
+            self.show_notice(self.words.gettext("Sorry, I can't speak just now."))
+        self._retranslate_bar()
+
+    def _on_read_button_tapped(self) -> None:
+        if self.speech is not None and self.speech.speaking:
+            self.speech.stop()
+        else:
+            self.read_screen()
+
+    def _on_speech_sentence_started(self, start: int, _end: int) -> None:
+        shown = next((w for a, b, w in self._reading if a <= start < b), None)
+        self._highlight(shown)
+
+    def _on_speech_stopped(self) -> None:
+        self._highlight(None)
+        self._retranslate_bar()
+
+    def _on_speech_failed(self, _reason: str) -> None:
+        self.show_notice(self.words.gettext("Sorry, I can't speak just now."))
+
+    def _highlight(self, widget: QWidget | None) -> None:
+        if widget is self._highlighted:
+            return
+        for old_or_new, value in ((self._highlighted, "false"), (widget, "true")):
+            if old_or_new is not None:
+                old_or_new.setProperty("reading", value)
+                old_or_new.style().unpolish(old_or_new)
+                old_or_new.style().polish(old_or_new)
+        self._highlighted = widget
+
+    @property
+    def highlighted(self) -> QWidget | None:
+        return self._highlighted
+
+    def _wire_talking_buttons(self, screen: Screen) -> None:
+        """Every button can say its words: on a long press, or first, with talking buttons."""
+        if self.speech is None:
+            return
+        talking = self.resident is not None and self.resident.talking_buttons
+        buttons = [*screen.findChildren(TouchButton), self.home_button, self.back_button]
+        for button in buttons:
+            button.talking = talking
+            if not button.property("speaks"):
+                button.wants_words_read.connect(self.read_words)
+                button.setProperty("speaks", True)
 
     # -- a kiosk stays open --------------------------------------------------------------
 

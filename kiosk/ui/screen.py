@@ -41,17 +41,21 @@ class Screen(QWidget):
 
     def reading_order(self) -> list[str]:
         """The words to read aloud: the title, then the content, then the choices."""
-        content: list[str] = []
-        choices: list[str] = []
+        return [words for _, words in self.reading_items()]
+
+    def reading_items(self) -> list[tuple[QWidget | None, str]]:
+        """Each thing to read with the widget that shows it (None for the title, shown above)."""
+        content: list[tuple[QWidget | None, str]] = []
+        choices: list[tuple[QWidget | None, str]] = []
         for widget in self.findChildren(QWidget):
             if not widget.isVisibleTo(self):
                 continue
             if isinstance(widget, QAbstractButton) and widget.accessibleName():
                 if widget.isEnabled():
-                    choices.append(widget.accessibleName())
+                    choices.append((widget, widget.accessibleName()))
             elif isinstance(widget, QLabel) and widget.text() and not _inside_button(widget):
-                content.append(widget.text())
-        return [self.title(), *content, *choices]
+                content.append((widget, widget.text()))
+        return [(None, self.title()), *content, *choices]
 
 
 def _inside_button(widget: QWidget) -> bool:

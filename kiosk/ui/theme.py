@@ -170,6 +170,8 @@ QPushButton[role="quiet"] {{
 }}
 QPushButton[chosen="true"] {{ background: {p.highlight}; color: {p.text};
     border: {m.border_px * 2}px solid {p.text}; }}
+QLabel[reading="true"] {{ background: {p.highlight}; color: {p.text}; }}
+QPushButton[reading="true"] {{ border: {m.border_px * 3}px solid {p.text}; }}
 QLabel[tone="on-button"] {{ color: {p.button_text}; font-weight: bold; }}
 QLabel[tone="on-surface"] {{ color: {p.text}; font-weight: bold; }}
 QLabel[tone="disabled"] {{ color: {p.quiet_text}; font-weight: bold; }}

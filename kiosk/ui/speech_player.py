@@ -1,0 +1,168 @@
+"""Playing recorded sentences in order, with the sentence being read made known.
+
+QtMultimedia plays each sentence's recording as soon as it is ready (the first can play
+while later ones are still being recorded); Stop and Pause act at once. With no audio
+device, Qt still runs the clock, so highlighting and Stop behave the same (tests rely on it).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
+
+from kiosk.speech.sentences import Sentence
+from kiosk.speech.synthesizer import SpeechListener
+from kiosk.speech.voices import Voice
+
+log = logging.getLogger(__name__)
+
+
+class SpeechSource(Protocol):
+    @property
+    def available(self) -> bool: ...
+    def speak(self, text: str, voice: Voice, listener: SpeechListener) -> int: ...
+    def cancel(self, number: int | None = None) -> None: ...
+
+
+class SpeechPlayer(QObject):
+    sentence_started = Signal(int, int)  # the span (start, end) of the sentence now heard
+    stopped = Signal()  # ended: finished, stopped, or failed; any highlight goes
+    failed = Signal(str)  # why (for the log; the screen says it plainly)
+
+    # From the synthesizer's thread to this object's thread.
+    _recorded = Signal(int, int, int, str)
+    _all_recorded = Signal(int)
+    _not_recorded = Signal(int, str)
+
+    def __init__(self, source: SpeechSource | None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._source = source
+        self._utterance: int | None = None
+        self._queue: deque[tuple[int, int, str]] = deque()
+        self._recording_done = False
+        self._player = QMediaPlayer(self)
+        self._audio = QAudioOutput(self)
+        self._player.setAudioOutput(self._audio)
+        self._player.mediaStatusChanged.connect(self._on_player_media_status)
+        self._player.errorOccurred.connect(self._on_player_error)
+        self._recorded.connect(self._on_source_recorded)
+        self._all_recorded.connect(self._on_source_all_recorded)
+        self._not_recorded.connect(self._on_source_not_recorded)
+        self.current_span: tuple[int, int] | None = None
+        self._relay = _Relay(self)
+
+    @property
+    def available(self) -> bool:
+        return self._source is not None and self._source.available
+
+    @property
+    def speaking(self) -> bool:
+        return self._utterance is not None
+
+    @property
+    def paused(self) -> bool:
+        return self._player.playbackState() == QMediaPlayer.PlaybackState.PausedState
+
+    def speak(self, text: str, voice: Voice) -> bool:
+        """Start reading ``text`` aloud (stopping anything before). False if speech is off."""
+        self.stop()
+        if self._source is None or not self._source.available:
+            self.failed.emit("speech is not available")
+            return False
+        self._recording_done = False
+        self._utterance = self._source.speak(text, voice, self._relay)
+        return True
+
+    def stop(self) -> None:
+        """Silence now, and forget the rest."""
+        if self._utterance is None:
+            return
+        if self._source is not None:
+            self._source.cancel(self._utterance)
+        self._utterance = None
+        self._queue.clear()
+        self._player.stop()
+        self._player.setSource(QUrl())
+        self.current_span = None
+        self.stopped.emit()
+
+    def pause(self) -> None:
+        self._player.pause()
+
+    def resume(self) -> None:
+        if self.paused:
+            self._player.play()
+
+    # -- on this object's thread ---------------------------------------------------------
+
+    def _on_source_recorded(self, utterance: int, start: int, end: int, path: str) -> None:
+        if utterance != self._utterance:
+            return  # from something already stopped
+        self._queue.append((start, end, path))
+        if self._player.playbackState() == QMediaPlayer.PlaybackState.StoppedState:
+            self._play_next()
+
+    def _on_source_all_recorded(self, utterance: int) -> None:
+        if utterance == self._utterance:
+            self._recording_done = True
+            if not self._queue and self._idle():
+                self._finish()
+
+    def _on_source_not_recorded(self, utterance: int, reason: str) -> None:
+        if utterance == self._utterance:
+            log.warning("Could not speak: %s", reason)
+            self.failed.emit(reason)
+            self.stop()
+
+    def _on_player_media_status(self, status: QMediaPlayer.MediaStatus) -> None:
+        ended = QMediaPlayer.MediaStatus.EndOfMedia
+        # A late "end" from the previous sentence can arrive after the next has started
+        # loading: only an end the player still reports is real.
+        if status == ended and self._player.mediaStatus() == ended and self._utterance is not None:
+            if self._queue:
+                self._play_next()
+            elif self._recording_done:
+                self._finish()
+
+    def _on_player_error(self, _error: QMediaPlayer.Error, words: str) -> None:
+        if self._utterance is not None:
+            log.warning("Could not play speech: %s", words)
+            self.failed.emit(words)
+            self.stop()
+
+    def _play_next(self) -> None:
+        start, end, path = self._queue.popleft()
+        self.current_span = (start, end)
+        self.sentence_started.emit(start, end)
+        self._player.setSource(QUrl.fromLocalFile(path))
+        self._player.play()
+
+    def _idle(self) -> bool:
+        return self._player.playbackState() == QMediaPlayer.PlaybackState.StoppedState
+
+    def _finish(self) -> None:
+        self._utterance = None
+        self.current_span = None
+        self._player.setSource(QUrl())
+        self.stopped.emit()
+
+
+class _Relay:
+    """The synthesizer's listener: passes news from its thread to the player's, by signal."""
+
+    def __init__(self, player: SpeechPlayer) -> None:
+        self._player = player
+
+    def sentence_ready(self, utterance: int, sentence: Sentence, recording: Path) -> None:
+        self._player._recorded.emit(utterance, sentence.start, sentence.end, str(recording))
+
+    def finished(self, utterance: int) -> None:
+        self._player._all_recorded.emit(utterance)
+
+    def failed(self, utterance: int, reason: str) -> None:
+        self._player._not_recorded.emit(utterance, reason)
