@@ -16,6 +16,7 @@ import logging
 import multiprocessing
 import queue
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -143,10 +144,7 @@ class Synthesizer:
         path = self.cache.path_for(words, utterance.voice)
         voice = utterance.voice
         self._requests.put((utterance.number, words, voice.voice_id, voice.rate, str(path)))
-        try:
-            reply = self._results.get(timeout=self._sentence_timeout)
-        except queue.Empty:
-            reply = ("failed", utterance.number, "the speech engine stopped answering")
+        reply = self._await_reply(utterance.number)
         if reply[0] == "done":
             return Path(reply[2])
         reason = reply[2] if len(reply) > 2 else str(reply)
@@ -155,6 +153,17 @@ class Synthesizer:
         if "not installed" not in reason:
             self._restart_worker()
         return None
+
+    def _await_reply(self, number: int) -> tuple[Any, ...]:
+        """The worker's answer, or a failure if it died or took too long (a hang)."""
+        deadline = time.monotonic() + self._sentence_timeout
+        while time.monotonic() < deadline:
+            try:
+                return tuple(self._results.get(timeout=0.1))
+            except queue.Empty:
+                if self._process is None or not self._process.is_alive():
+                    return ("failed", number, "the speech engine stopped")
+        return ("failed", number, "the speech engine stopped answering")
 
     # -- the worker process --------------------------------------------------------------
 

@@ -45,11 +45,9 @@ class SpeechPlayer(QObject):
         self._utterance: int | None = None
         self._queue: deque[tuple[int, int, str]] = deque()
         self._recording_done = False
-        self._player = QMediaPlayer(self)
-        self._audio = QAudioOutput(self)
-        self._player.setAudioOutput(self._audio)
-        self._player.mediaStatusChanged.connect(self._on_player_media_status)
-        self._player.errorOccurred.connect(self._on_player_error)
+        # One player per sentence: its signals name it, so a late "end" from an earlier
+        # sentence (signals arrive queued from the media thread) can never end a later one.
+        self._player: QMediaPlayer | None = None
         self._recorded.connect(self._on_source_recorded)
         self._all_recorded.connect(self._on_source_all_recorded)
         self._not_recorded.connect(self._on_source_not_recorded)
@@ -66,7 +64,11 @@ class SpeechPlayer(QObject):
 
     @property
     def paused(self) -> bool:
-        return self._player.playbackState() == QMediaPlayer.PlaybackState.PausedState
+        return self._state() == QMediaPlayer.PlaybackState.PausedState
+
+    @property
+    def playing(self) -> bool:
+        return self._state() == QMediaPlayer.PlaybackState.PlayingState
 
     def speak(self, text: str, voice: Voice) -> bool:
         """Start reading ``text`` aloud (stopping anything before). False if speech is off."""
@@ -86,16 +88,16 @@ class SpeechPlayer(QObject):
             self._source.cancel(self._utterance)
         self._utterance = None
         self._queue.clear()
-        self._player.stop()
-        self._player.setSource(QUrl())
+        self._retire_player()
         self.current_span = None
         self.stopped.emit()
 
     def pause(self) -> None:
-        self._player.pause()
+        if self._player is not None:
+            self._player.pause()
 
     def resume(self) -> None:
-        if self.paused:
+        if self._player is not None and self.paused:
             self._player.play()
 
     # -- on this object's thread ---------------------------------------------------------
@@ -104,13 +106,13 @@ class SpeechPlayer(QObject):
         if utterance != self._utterance:
             return  # from something already stopped
         self._queue.append((start, end, path))
-        if self._player.playbackState() == QMediaPlayer.PlaybackState.StoppedState:
+        if self._player is None:
             self._play_next()
 
     def _on_source_all_recorded(self, utterance: int) -> None:
         if utterance == self._utterance:
             self._recording_done = True
-            if not self._queue and self._idle():
+            if not self._queue and self._player is None:
                 self._finish()
 
     def _on_source_not_recorded(self, utterance: int, reason: str) -> None:
@@ -119,18 +121,18 @@ class SpeechPlayer(QObject):
             self.failed.emit(reason)
             self.stop()
 
-    def _on_player_media_status(self, status: QMediaPlayer.MediaStatus) -> None:
-        ended = QMediaPlayer.MediaStatus.EndOfMedia
-        # A late "end" from the previous sentence can arrive after the next has started
-        # loading: only an end the player still reports is real.
-        if status == ended and self._player.mediaStatus() == ended and self._utterance is not None:
+    def _on_player_status(self, player: QMediaPlayer, status: QMediaPlayer.MediaStatus) -> None:
+        if player is not self._player or self._utterance is None:
+            return  # an earlier sentence's player, or already stopped
+        if status in (QMediaPlayer.MediaStatus.EndOfMedia, QMediaPlayer.MediaStatus.InvalidMedia):
+            self._retire_player()
             if self._queue:
                 self._play_next()
             elif self._recording_done:
                 self._finish()
 
-    def _on_player_error(self, _error: QMediaPlayer.Error, words: str) -> None:
-        if self._utterance is not None:
+    def _on_player_error(self, player: QMediaPlayer, words: str) -> None:
+        if player is self._player and self._utterance is not None:
             log.warning("Could not play speech: %s", words)
             self.failed.emit(words)
             self.stop()
@@ -139,16 +141,29 @@ class SpeechPlayer(QObject):
         start, end, path = self._queue.popleft()
         self.current_span = (start, end)
         self.sentence_started.emit(start, end)
-        self._player.setSource(QUrl.fromLocalFile(path))
-        self._player.play()
+        player = QMediaPlayer(self)
+        player.setAudioOutput(QAudioOutput(player))
+        player.mediaStatusChanged.connect(lambda status: self._on_player_status(player, status))
+        player.errorOccurred.connect(lambda _error, words: self._on_player_error(player, words))
+        self._player = player
+        player.setSource(QUrl.fromLocalFile(path))
+        player.play()
 
-    def _idle(self) -> bool:
-        return self._player.playbackState() == QMediaPlayer.PlaybackState.StoppedState
+    def _retire_player(self) -> None:
+        player, self._player = self._player, None
+        if player is not None:
+            player.stop()
+            player.deleteLater()
+
+    def _state(self) -> QMediaPlayer.PlaybackState:
+        if self._player is None:
+            return QMediaPlayer.PlaybackState.StoppedState
+        return self._player.playbackState()
 
     def _finish(self) -> None:
         self._utterance = None
         self.current_span = None
-        self._player.setSource(QUrl())
+        self._retire_player()
         self.stopped.emit()
 
 

@@ -8,7 +8,14 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from kiosk.app import Services, build_services, build_window, connect_window, open_home
+from kiosk.app import (
+    Services,
+    build_services,
+    build_window,
+    connect_window,
+    open_home,
+    start_speech,
+)
 from kiosk.config import AppConfig
 from kiosk.ui.main_window import MainWindow
 
@@ -21,6 +28,7 @@ def kiosk_window(
     text_scale: int | None = None,
     size: tuple[int, int] = (1280, 800),
     windowed: bool = True,
+    speech: bool = False,
 ) -> Iterator[tuple[MainWindow, Services]]:
     config = AppConfig.build(
         data_dir=data_dir,
@@ -34,12 +42,15 @@ def kiosk_window(
     services = build_services(database, config)
     window = build_window(config)
     connect_window(window, services)
+    synthesizer = start_speech(config, window) if speech else None
     try:
         window.resize(*size)
         window.show()
         settle()
         yield window, services
     finally:
+        if synthesizer is not None:
+            synthesizer.close()
         window.allow_close()
         window.close()
         window.deleteLater()

@@ -1,0 +1,186 @@
+"""Read this to me: on the real window, with the real engine, playing with no audio device."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt, QTimer
+from pytestqt.qtbot import QtBot
+
+from kiosk.speech.cache import SpeechCache
+from kiosk.speech.sentences import split_sentences
+from kiosk.speech.synthesizer import Synthesizer
+from kiosk.speech.voices import voice_for
+from kiosk.ui.speech_player import SpeechPlayer
+from tests.helpers.audio import rms, seconds
+from tests.helpers.shell import kiosk_window, settle
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_the_sentence_being_read_is_highlighted_in_order(qtbot: QtBot, tmp_path: Path) -> None:
+    synthesizer = Synthesizer(SpeechCache(tmp_path / "speech"))
+    player = SpeechPlayer(synthesizer)
+    text = "One. Two words. Three little words!"
+    spans: list[tuple[int, int]] = []
+    player.sentence_started.connect(lambda start, end: spans.append((start, end)))
+    try:
+        with qtbot.waitSignal(player.stopped, timeout=30_000):
+            assert player.speak(text, voice_for("en_GB", 220))
+        assert spans == [(s.start, s.end) for s in split_sentences(text)]
+        assert player.current_span is None and not player.speaking
+    finally:
+        synthesizer.close()
+
+
+def test_stop_mid_sentence_ends_playback_and_clears_the_highlight(
+    qtbot: QtBot, demo_dir: Path
+) -> None:
+    with kiosk_window(demo_dir, speech=True) as (window, _):
+        window.open_screen("this-week")
+        settle()
+        assert window.read_button.isVisible()
+        assert window.speech is not None
+        qtbot.mouseClick(window.read_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: window.highlighted is not None, timeout=30_000)
+        assert window.highlighted is window.title_label  # the title is read first
+        assert window.title_label.property("reading") == "true"
+        assert window.read_button.words == "Stop"
+        qtbot.wait(350)
+        qtbot.mouseClick(window.read_button, Qt.MouseButton.LeftButton)
+        assert not window.speech.speaking
+        assert window.highlighted is None
+        assert window.title_label.property("reading") == "false"
+        assert not window.speech.playing
+        assert window.read_button.words == "Read this to me"
+
+
+def test_reading_moves_down_the_screen(qtbot: QtBot, demo_dir: Path) -> None:
+    with kiosk_window(demo_dir, speech=True) as (window, _):
+        window.open_screen("language")
+        seen: list[object] = []
+        assert window.speech is not None
+        window.speech.sentence_started.connect(lambda *_: seen.append(window.highlighted))
+        with qtbot.waitSignal(window.speech.stopped, timeout=60_000):
+            window.read_screen()
+        names = [getattr(w, "accessibleName", lambda: "")() or w.text() for w in seen]
+        assert names[0] == "Language"
+        assert names[1] == "Which language would you like?"
+        assert names[2:] == ["English", "Cymraeg", "Polski", "ਪੰਜਾਬੀ"]
+
+
+def test_the_screen_keeps_working_while_a_long_section_is_recorded(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    synthesizer = Synthesizer(SpeechCache(tmp_path / "speech"))
+    assert synthesizer.wait_until_started(30)
+    player = SpeechPlayer(synthesizer)
+    section = " ".join(
+        f"On day {n} I like my tea at eight, with the radio on and the curtains open."
+        for n in range(1, 41)
+    )
+    ticks: list[float] = []
+    timer = QTimer(interval=5)
+    timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+    recorded: list[int] = []
+    player._all_recorded.connect(recorded.append)
+    try:
+        timer.start()
+        started = time.monotonic()
+        player.speak(section, voice_for("en_GB", 135))
+        qtbot.waitUntil(lambda: bool(recorded), timeout=60_000)
+        finished = time.monotonic()
+        during = [t for t in ticks if started <= t <= finished]
+        # 40 sentences took a while to record; the GUI thread ticked all the way through.
+        assert len(during) >= 10
+        assert during[-1] - during[0] > 0.5 * (finished - started)
+    finally:
+        timer.stop()
+        player.stop()
+        synthesizer.close()
+
+
+def test_with_no_engine_the_button_says_so_in_words(qtbot: QtBot, demo_dir: Path) -> None:
+    with kiosk_window(demo_dir) as (window, _):
+        synthesizer = Synthesizer(SpeechCache(demo_dir / "speech"), driver="no_such_engine")
+        try:
+            assert synthesizer.wait_until_started(30)
+            window.connect_speech(SpeechPlayer(synthesizer, parent=window))
+            assert window.read_button.isVisible()
+            qtbot.mouseClick(window.read_button, Qt.MouseButton.LeftButton)
+            assert window.notice.isVisibleTo(window)
+            assert window.notice.text() == "Sorry, I can't speak just now."
+            assert window.current is window.home
+        finally:
+            synthesizer.close()
+
+
+def test_a_long_press_reads_a_button_instead_of_pressing_it(qtbot: QtBot, demo_dir: Path) -> None:
+    with kiosk_window(demo_dir, speech=True) as (window, _):
+        button = window.home.task_buttons["this-week"]
+        heard: list[tuple[int, int]] = []
+        assert window.speech is not None
+        window.speech.sentence_started.connect(lambda *span: heard.append(span))
+        qtbot.mousePress(button, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
+        qtbot.wait(900)
+        qtbot.mouseRelease(button, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
+        qtbot.waitUntil(lambda: bool(heard), timeout=30_000)
+        assert window.current is window.home  # it was read, not pressed
+        assert heard == [(0, len("This week"))]
+
+
+def test_talking_buttons_read_first_and_act_on_the_second_tap(qtbot: QtBot, demo_dir: Path) -> None:
+    with kiosk_window(demo_dir, speech=True) as (window, services):
+        talker = next(r for r in services.residents.list_active() if r.talking_buttons)
+        window.sign_in(talker.id)
+        button = window.home.task_buttons["this-week"]
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        assert window.current is window.home
+        assert window.speech is not None and window.speech.speaking
+        qtbot.wait(350)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        assert window.current.name == "this-week"
+
+
+def test_kiosk_say_writes_what_the_screens_would_say(tmp_path: Path) -> None:
+    out = tmp_path / "said.wav"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "kiosk",
+            "say",
+            "Dzień dobry. Obiad jest gotowy.",
+            "--locale",
+            "pl",
+            "--rate",
+            "120",
+            "--out",
+            str(out),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "voice zlw/pl" in result.stdout
+    assert seconds(out) > 1.5 and rms(out) > 0.01
+
+
+def test_kiosk_say_refuses_nonsense_in_plain_words(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk", "say", "Hello", "--locale", "xx"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "No voice for 'xx'" in result.stdout
+    assert "Traceback" not in result.stderr
