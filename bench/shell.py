@@ -29,6 +29,7 @@ def cold_start(demo_dir: Path) -> list[Result]:
             capture_output=True,
             text=True,
             check=True,
+            timeout=60,  # a start-up that never paints is a failure, not a wait
         )
         return time.perf_counter() - started, int(out.stdout.split()[-1])
 
