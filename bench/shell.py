@@ -38,6 +38,7 @@ def cold_start(demo_dir: Path) -> list[Result]:
         cwd=ROOT,
         check=True,
         capture_output=True,
+        timeout=120,
     )
     _, widgets = run("kiosk", str(demo_dir))  # warms the disk cache
     kiosk_times, bare_times = [], []
