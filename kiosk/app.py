@@ -174,6 +174,10 @@ def take_screenshot(config: AppConfig, *, out: Path, screen: str, size: tuple[in
     try:
         window = build_window(config)
         connect_window(window, build_services(database, config))
+        from kiosk.ui.speech_player import SpeechPlayer
+
+        # The button as residents see it; no engine is started just to draw a picture.
+        window.connect_speech(SpeechPlayer(None, parent=window))
         window.resize(*size)
         window.show()
         if screen != "home":

@@ -7,6 +7,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
 from pytestqt.qtbot import QtBot
 
@@ -184,3 +185,40 @@ def test_kiosk_say_refuses_nonsense_in_plain_words(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "No voice for 'xx'" in result.stdout
     assert "Traceback" not in result.stderr
+
+
+def test_pause_holds_the_place_and_resume_carries_on(qtbot: QtBot, tmp_path: Path) -> None:
+    synthesizer = Synthesizer(SpeechCache(tmp_path / "speech"))
+    player = SpeechPlayer(synthesizer)
+    try:
+        player.speak(
+            "A sentence long enough to pause in the middle of it.", voice_for("en_GB", 120)
+        )
+        qtbot.waitUntil(lambda: player.playing, timeout=30_000)
+        player.pause()
+        assert player.paused and player.speaking
+        span = player.current_span
+        qtbot.wait(300)
+        assert player.paused and player.current_span == span
+        with qtbot.waitSignal(player.stopped, timeout=30_000):
+            player.resume()
+            assert player.playing
+    finally:
+        synthesizer.close()
+
+
+def test_the_log_says_why_there_is_no_speech(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    import logging
+
+    caplog.set_level(logging.WARNING, logger="kiosk.speech.synthesizer")
+    missing = Synthesizer(SpeechCache(tmp_path / "speech"), driver="no_such_engine")
+    try:
+        assert missing.wait_until_started(30)
+    finally:
+        missing.close()
+    assert any(
+        "Speech is unavailable" in r.getMessage() and "no_such_engine" in r.getMessage()
+        for r in caplog.records
+    )

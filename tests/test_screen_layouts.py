@@ -10,6 +10,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import SCREEN_NAMES
+from kiosk.ui.speech_player import SpeechPlayer
 from tests.helpers.layout import layout_problems
 from tests.helpers.shell import kiosk_window, settle
 
@@ -23,6 +24,8 @@ SCALES = [100, 200]
 def test_every_screen_fits(qtbot: QtBot, demo_dir: Path, language: str, scale: int) -> None:
     problems: list[str] = []
     with kiosk_window(demo_dir, language=language, text_scale=scale) as (window, _):
+        window.connect_speech(SpeechPlayer(None, parent=window))  # "Read this to me" shows
+        assert window.read_button.isVisible()
         for width, height in SIZES:
             window.resize(width, height)
             for name in SCREEN_NAMES:

@@ -19,9 +19,9 @@ from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QMainWindow,
     QSizePolicy,
@@ -94,24 +94,30 @@ class MainWindow(QMainWindow):
         if kiosk_mode:
             self.setWindowFlag(Qt.WindowType.FramelessWindowHint)
 
-        self.home_button = BigButton("home", "", pictures=pictures, theme=theme, horizontal=True)
-        self.back_button = BigButton("back", "", pictures=pictures, theme=theme, horizontal=True)
+        bar_button = {"pictures": pictures, "theme": theme, "horizontal": True, "small": True}
+        self.home_button = BigButton("home", "", **bar_button)
+        self.back_button = BigButton("back", "", **bar_button)
         self.title_label = QLabel()
         self.title_label.setProperty("role", "title")
         self.title_label.setWordWrap(True)
         self.home_button.tapped.connect(self.go_home)
         self.back_button.tapped.connect(self.go_back)
-        bar = QHBoxLayout()
-        bar.setSpacing(theme.metrics.gap_px)
-        for button in (self.home_button, self.back_button):
+        # Home, Back, the title, Read this to me. When they cannot share one line (large
+        # text on a small screen) the title moves under the buttons; the buttons stay put.
+        self._bar = bar = QGridLayout()
+        bar.setHorizontalSpacing(theme.metrics.gap_px)
+        bar.setVerticalSpacing(theme.metrics.gap_px // 2)
+        bar.setColumnStretch(2, 1)
+        for column, button in enumerate((self.home_button, self.back_button)):
             button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-            bar.addWidget(button)
-        bar.addWidget(self.title_label, 1)
-        self.read_button = BigButton("speak", "", pictures=pictures, theme=theme, horizontal=True)
+            bar.addWidget(button, 0, column)
+        bar.addWidget(self.title_label, 0, 2)
+        self._title_below = False
+        self.read_button = BigButton("speak", "", **bar_button)
         self.read_button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.read_button.tapped.connect(self._on_read_button_tapped)
         self.read_button.hide()  # shown once speech is connected
-        bar.addWidget(self.read_button)
+        bar.addWidget(self.read_button, 0, 3)
         self.notice = QLabel()
         self.notice.setProperty("role", "banner")
         self.notice.setWordWrap(True)
@@ -327,6 +333,31 @@ class MainWindow(QMainWindow):
             self.words.gettext("Stop") if speaking else self.words.gettext("Read this to me")
         )
         self.title_label.setText(self.current.title())
+        self._arrange_bar()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._arrange_bar()
+
+    def _arrange_bar(self) -> None:
+        """The title beside the buttons when everything fits on one line, else beneath."""
+        buttons = (self.home_button, self.back_button, self.read_button)
+        shown = [b for b in buttons if not b.isHidden()]
+        gap = self.theme.metrics.gap_px
+        self.title_label.ensurePolished()
+        title_width = self.title_label.fontMetrics().horizontalAdvance(self.title_label.text())
+        margins = self.centralWidget().layout().contentsMargins() if self.centralWidget() else None
+        available = self.width() - (margins.left() + margins.right() if margins else 0)
+        needed = sum(b.sizeHint().width() for b in shown) + gap * len(shown) + title_width
+        below = needed > available
+        if below == self._title_below:
+            return
+        self._title_below = below
+        self._bar.removeWidget(self.title_label)
+        if below:
+            self._bar.addWidget(self.title_label, 1, 0, 1, 4)
+        else:
+            self._bar.addWidget(self.title_label, 0, 2)
 
     # -- speech --------------------------------------------------------------------------
 

@@ -28,10 +28,12 @@ class BigButton(TouchButton):
         parent: QWidget | None = None,
         horizontal: bool = False,
         large: bool = False,
+        small: bool = False,
     ) -> None:
         super().__init__("", parent)
         self.picture_key = picture
         self._large = large
+        self._small = small
         self._chosen = False
         self._plain_words = words
         self._pictures = pictures
@@ -88,7 +90,9 @@ class BigButton(TouchButton):
         self._draw_picture()
 
     def _draw_picture(self) -> None:
-        size = self._theme.metrics.picture_px
+        size = (
+            self._theme.metrics.small_picture_px if self._small else self._theme.metrics.picture_px
+        )
         if self._large:
             size = round(size * 1.6)
         self._picture.setPixmap(
