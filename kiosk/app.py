@@ -25,8 +25,10 @@ from kiosk.storage.paths import ensure_private_dir
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
+    from kiosk.services.audit import AuditService
     from kiosk.services.residents import ResidentsService
     from kiosk.services.settings import SettingsService
+    from kiosk.services.staff import StaffService
     from kiosk.services.week import WeekService
     from kiosk.speech.synthesizer import Synthesizer
     from kiosk.storage.database import Database
@@ -42,8 +44,10 @@ class Services:
 
     def __init__(self, database: Database, config: AppConfig) -> None:
         from kiosk.i18n import available_languages
+        from kiosk.services.audit import AuditService
         from kiosk.services.residents import ResidentsService
         from kiosk.services.settings import SettingsService
+        from kiosk.services.staff import StaffService
         from kiosk.services.week import WeekService
 
         self.residents: ResidentsService = ResidentsService(
@@ -51,6 +55,8 @@ class Services:
         )
         self.settings: SettingsService = SettingsService(database.sessions)
         self.week: WeekService = WeekService(database.sessions)
+        self.staff: StaffService = StaffService(database.sessions)
+        self.audit: AuditService = AuditService(database.sessions)
 
 
 def open_home(config: AppConfig) -> Database:

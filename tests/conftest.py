@@ -11,6 +11,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 # Imported after the Qt platform is chosen.
+from kiosk.domain.access import Actor
 from kiosk.domain.enums import DatabaseKind
 from kiosk.storage.database import Database, open_database, sqlite_url
 
@@ -43,6 +44,16 @@ def database(database_path: Path) -> Iterator[Database]:
     opened = open_database(sqlite_url(database_path), create=True, kind=DatabaseKind.LIVE)
     yield opened
     opened.dispose()
+
+
+@pytest.fixture
+def manager(database: Database) -> Actor:
+    """The home's first manager, created the way a new kiosk does it, signed in."""
+    from kiosk.services.staff import StaffService
+
+    staff = StaffService(database.sessions)
+    first = staff.create_first_manager("Grace Mensah", "4826")
+    return staff.sign_in(first.id, "4826")
 
 
 @pytest.fixture(scope="session")

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.domain.access import Actor
 from kiosk.storage import models
 from kiosk.storage.database import Database, check_database, open_database, sqlite_url
 
@@ -25,7 +26,9 @@ KILLS = 24
 
 
 @pytest.mark.slow
-def test_every_reported_write_survives_sigkill(database: Database, database_path: Path) -> None:
+def test_every_reported_write_survives_sigkill(
+    database: Database, database_path: Path, manager: Actor
+) -> None:
     database.dispose()
     url = sqlite_url(database_path)
     chance = random.Random(20261122)
@@ -33,7 +36,14 @@ def test_every_reported_write_survives_sigkill(database: Database, database_path
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     for attempt in range(KILLS):
         child = subprocess.Popen(
-            [sys.executable, "-m", "tests.helpers.crash_writer", url, str(attempt)],
+            [
+                sys.executable,
+                "-m",
+                "tests.helpers.crash_writer",
+                url,
+                str(attempt),
+                str(manager.staff_id),
+            ],
             cwd=ROOT,
             env=env,
             stdout=subprocess.PIPE,

@@ -12,6 +12,7 @@ from kiosk.domain.enums import CarePlanAccess
 from kiosk.domain.residents import NewResident
 from kiosk.logs import setup_logging
 from kiosk.storage import models
+from kiosk.storage.demo import DEMO_STAFF_PINS
 
 
 def test_log_file_is_private_and_free_of_pins_and_care_plans(tmp_path: Path) -> None:
@@ -20,13 +21,16 @@ def test_log_file_is_private_and_free_of_pins_and_care_plans(tmp_path: Path) -> 
     database = open_home(config)
     try:
         services = build_services(database, config)
+        manager = next(m for m in services.staff.sign_in_choices() if m.role.value == "manager")
+        actor = services.staff.sign_in(manager.id, DEMO_STAFF_PINS["manager"])
         services.residents.add(
+            actor,
             NewResident(
                 "Winifred",
                 pin="2580",
                 care_plan_access=CarePlanAccess.PIN,
                 support_notes="Private note: hearing aid in the left ear only",
-            )
+            ),
         )
         with database.sessions() as session:
             plan_texts = [row.body for row in session.query(models.CarePlanSectionText) if row.body]

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from kiosk.domain.access import Actor
 from kiosk.domain.enums import CarePlanAccess, ContrastTheme
 from kiosk.domain.errors import NotFoundError, ValidationError
 from kiosk.domain.residents import NewResident, ResidentPreferences
@@ -28,12 +29,22 @@ HOSTILE_NAMES = [
 
 
 @pytest.fixture
-def residents(database: Database) -> ResidentsService:
+def residents(database: Database, manager: Actor) -> ResidentsService:
     return ResidentsService(database.sessions, languages=ALL_LANGUAGES)
+
+
+@pytest.fixture(autouse=True)
+def _as_manager(manager: Actor) -> None:
+    global MANAGER
+    MANAGER = manager
+
+
+MANAGER: Actor
 
 
 def test_add_then_get_returns_what_was_stored(residents: ResidentsService) -> None:
     added = residents.add(
+        MANAGER,
         NewResident(
             "  Margaret ",
             full_name="Margaret Ellis",
@@ -43,7 +54,7 @@ def test_add_then_get_returns_what_was_stored(residents: ResidentsService) -> No
             contrast=ContrastTheme.HIGH,
             speech_rate=120,
             talking_buttons=True,
-        )
+        ),
     )
     assert added.preferred_name == "Margaret"  # trimmed
     assert residents.get(added.id) == added
@@ -54,7 +65,7 @@ def test_add_then_get_returns_what_was_stored(residents: ResidentsService) -> No
 
 @pytest.mark.parametrize("name", HOSTILE_NAMES)
 def test_names_are_kept_exactly(residents: ResidentsService, name: str) -> None:
-    assert residents.get(residents.add(NewResident(name)).id).preferred_name == name
+    assert residents.get(residents.add(MANAGER, NewResident(name)).id).preferred_name == name
 
 
 @pytest.mark.parametrize(
@@ -72,7 +83,7 @@ def test_bad_names_are_refused_in_plain_words(
     residents: ResidentsService, name: str, words: str
 ) -> None:
     with pytest.raises(ValidationError) as raised:
-        residents.add(NewResident(name))
+        residents.add(MANAGER, NewResident(name))
     assert raised.value.field == "preferred_name"
     assert words in raised.value.text()
     assert residents.list_all() == []  # nothing half-written
@@ -80,7 +91,7 @@ def test_bad_names_are_refused_in_plain_words(
 
 def test_messages_can_be_translated(residents: ResidentsService) -> None:
     with pytest.raises(ValidationError) as raised:
-        residents.add(NewResident("x" * 81))
+        residents.add(MANAGER, NewResident("x" * 81))
     welsh = {
         "This is too long: {length} letters. Please keep it under {limit}.": "Rhy hir: {length}."
     }
@@ -89,18 +100,18 @@ def test_messages_can_be_translated(residents: ResidentsService) -> None:
 
 def test_list_is_alphabetical_and_leaves_out_archived(residents: ResidentsService) -> None:
     for name in ["walter", "Agnes", "Émile", "bert"]:
-        residents.add(NewResident(name))
+        residents.add(MANAGER, NewResident(name))
     walter = next(r for r in residents.list_all() if r.preferred_name == "walter")
-    archived = residents.archive(walter.id)
+    archived = residents.archive(MANAGER, walter.id)
     assert not archived.active and archived.archived_at is not None
     assert [r.preferred_name for r in residents.list_active()] == ["Agnes", "bert", "Émile"]
     assert len(residents.list_all()) == 4  # archived, never deleted
-    assert residents.archive(walter.id) == archived  # archiving twice changes nothing
+    assert residents.archive(MANAGER, walter.id) == archived  # archiving twice changes nothing
 
 
 def test_update_preferences_changes_only_what_is_given(residents: ResidentsService) -> None:
-    iris = residents.add(NewResident("Iris", language="pl"))
-    updated = residents.update_preferences(iris.id, ResidentPreferences(text_scale=200))
+    iris = residents.add(MANAGER, NewResident("Iris", language="pl"))
+    updated = residents.update_preferences(MANAGER, iris.id, ResidentPreferences(text_scale=200))
     assert updated.text_scale == 200
     assert updated.language == "pl"
     assert residents.get(iris.id) == updated
@@ -119,9 +130,9 @@ def test_update_preferences_changes_only_what_is_given(residents: ResidentsServi
 def test_bad_preferences_are_refused(
     residents: ResidentsService, changes: ResidentPreferences, field: str
 ) -> None:
-    iris = residents.add(NewResident("Iris"))
+    iris = residents.add(MANAGER, NewResident("Iris"))
     with pytest.raises(ValidationError) as raised:
-        residents.update_preferences(iris.id, changes)
+        residents.update_preferences(MANAGER, iris.id, changes)
     assert raised.value.field == field
     assert residents.get(iris.id) == iris
 
@@ -130,14 +141,14 @@ def test_unknown_resident_is_not_found(residents: ResidentsService) -> None:
     with pytest.raises(NotFoundError):
         residents.get(404)
     with pytest.raises(NotFoundError):
-        residents.archive(404)
+        residents.archive(MANAGER, 404)
 
 
 def test_pin_is_stored_only_as_a_salted_hash(
     residents: ResidentsService, database_path: Path
 ) -> None:
-    residents.add(NewResident("Iris", pin="4719", care_plan_access=CarePlanAccess.PIN))
-    residents.add(NewResident("Joan", pin="4719", care_plan_access=CarePlanAccess.PIN))
+    residents.add(MANAGER, NewResident("Iris", pin="4719", care_plan_access=CarePlanAccess.PIN))
+    residents.add(MANAGER, NewResident("Joan", pin="4719", care_plan_access=CarePlanAccess.PIN))
     with sqlite3.connect(database_path) as connection:
         hashes = [row[0] for row in connection.execute("SELECT pin_hash FROM resident")]
     connection.close()
@@ -154,7 +165,7 @@ def test_any_name_is_stored_exactly_or_refused_in_words(
     residents: ResidentsService, name: str
 ) -> None:
     try:
-        stored = residents.add(NewResident(name))
+        stored = residents.add(MANAGER, NewResident(name))
     except ValidationError as refused:
         assert refused.text()
     else:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from kiosk.domain.text import N_
+
 
 class KioskError(Exception):
     """Base for every error the kiosk expects and explains.
@@ -37,3 +39,26 @@ class NotFoundError(KioskError):
 
 class NotAllowedError(KioskError):
     """The person signed in has no right to do this."""
+
+
+class LockedOutError(KioskError):
+    """Too many wrong PINs: this person must wait (the lock survives a restart)."""
+
+    def __init__(self, minutes: int) -> None:
+        super().__init__(
+            N_(
+                "That PIN was wrong too many times. Please wait {minutes} minutes and try "
+                "again, or ask a member of staff to help."
+            ),
+            minutes=minutes,
+        )
+        self.minutes = minutes
+
+
+class WrongPinError(KioskError):
+    def __init__(self, tries_left: int) -> None:
+        super().__init__(
+            N_("That PIN did not match. Please try again ({tries_left} tries left)."),
+            tries_left=tries_left,
+        )
+        self.tries_left = tries_left

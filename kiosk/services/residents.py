@@ -8,9 +8,13 @@ their words stay part of the home's record.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from kiosk.domain.access import SYSTEM, Actor, Capability, LockoutPolicy
 from kiosk.domain.enums import CarePlanAccess, ContrastTheme
 from kiosk.domain.errors import NotFoundError
 from kiosk.domain.pins import check_pin, hash_pin
@@ -28,6 +32,8 @@ from kiosk.domain.residents import (
 )
 from kiosk.domain.text import N_
 from kiosk.domain.text_rules import clean_name, clean_text
+from kiosk.services.audit import record
+from kiosk.services.pin_attempts import attempt
 from kiosk.storage import models
 from kiosk.storage.database import session_scope
 from kiosk.storage.types import utc_now
@@ -36,12 +42,22 @@ FULL_NAME_MAX = 160
 
 
 class ResidentsService:
-    def __init__(self, sessions: sessionmaker[Session], *, languages: frozenset[str]) -> None:
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        *,
+        languages: frozenset[str],
+        policy: LockoutPolicy | None = None,
+        clock: Callable[[], datetime] = utc_now,
+    ) -> None:
         self._sessions = sessions
         self._languages = languages
+        self._policy = policy or LockoutPolicy()
+        self._clock = clock
 
-    def add(self, new: NewResident) -> Resident:
-        """Welcome a new resident; returns them as stored."""
+    def add(self, actor: Actor, new: NewResident) -> Resident:
+        """Welcome a new resident (staff who manage residents); returns them as stored."""
+        actor.require(Capability.MANAGE_RESIDENTS)
         pin_hash = hash_pin(check_pin(new.pin)) if new.pin is not None else None
         row = models.Resident(
             preferred_name=clean_name(
@@ -71,11 +87,13 @@ class ResidentsService:
         with session_scope(self._sessions) as session:
             session.add(row)
             session.flush()
-            return to_resident(row)
+            record(session, actor, "resident.add", record_type="resident", record_id=row.id)
+            return to_resident(row, private=True)
 
-    def get(self, resident_id: int) -> Resident:
+    def get(self, resident_id: int, actor: Actor = SYSTEM) -> Resident:
+        """A resident; their care notes only for staff who look after residents."""
         with self._sessions() as session:
-            return to_resident(_load(session, resident_id))
+            return to_resident(_load(session, resident_id), private=_sees_notes(actor))
 
     def list_active(self) -> list[Resident]:
         """Everyone who lives here now, in alphabetical order of the name they use."""
@@ -85,7 +103,12 @@ class ResidentsService:
         """Everyone, including archived residents (for staff records)."""
         return self._list(active_only=False)
 
-    def update_preferences(self, resident_id: int, changes: ResidentPreferences) -> Resident:
+    def update_preferences(
+        self, actor: Actor, resident_id: int, changes: ResidentPreferences
+    ) -> Resident:
+        """The resident themselves, or staff who manage residents, may change these."""
+        if not actor.is_resident(resident_id):
+            actor.require(Capability.MANAGE_RESIDENTS)
         with session_scope(self._sessions) as session:
             row = _load(session, resident_id)
             if changes.language is not None:
@@ -103,17 +126,49 @@ class ResidentsService:
                     CarePlanAccess(changes.care_plan_access), has_pin=row.pin_hash is not None
                 ).value
             session.flush()
-            return to_resident(row)
+            return to_resident(row, private=_sees_notes(actor))
 
-    def archive(self, resident_id: int) -> Resident:
+    def archive(self, actor: Actor, resident_id: int) -> Resident:
         """Mark a resident as no longer living here. Everything they said is kept."""
+        actor.require(Capability.MANAGE_RESIDENTS)
         with session_scope(self._sessions) as session:
             row = _load(session, resident_id)
             if row.active:
                 row.active = False
-                row.archived_at = utc_now()
+                row.archived_at = self._clock()
                 session.flush()
-            return to_resident(row)
+                record(session, actor, "resident.archive", record_type="resident", record_id=row.id)
+            return to_resident(row, private=True)
+
+    def set_pin(self, actor: Actor, resident_id: int, pin: str) -> Resident:
+        """A new PIN for a resident (staff who manage residents); lifts any lock-out."""
+        actor.require(Capability.MANAGE_RESIDENTS)
+        with session_scope(self._sessions) as session:
+            row = _load(session, resident_id)
+            row.pin_hash = hash_pin(check_pin(pin))
+            row.failed_pin_count, row.lockout_count, row.locked_until = 0, 0, None
+            record(session, actor, "resident.pin_set", record_type="resident", record_id=row.id)
+            return to_resident(row, private=True)
+
+    def verify_pin(self, resident_id: int, pin: str) -> Actor:
+        """The resident, signed in for private screens, if ``pin`` is theirs.
+
+        Wrong PINs are counted (five lock the resident out, for longer each time) and
+        audited; the count is kept even though this raises.
+        """
+        with session_scope(self._sessions) as session:
+            row = _load(session, resident_id)
+            outcome = attempt(
+                session,
+                row,
+                pin,
+                who=Actor.resident(row.id),
+                record_type="resident",
+                policy=self._policy,
+                now=self._clock(),
+            )
+        outcome.raise_if_refused()
+        return Actor.resident(resident_id)
 
     def _list(self, *, active_only: bool) -> list[Resident]:
         query = select(models.Resident)
@@ -121,7 +176,7 @@ class ResidentsService:
             query = query.where(models.Resident.active.is_(True))
         with self._sessions() as session:
             rows = session.scalars(query).all()
-            residents = [to_resident(row) for row in rows]
+            residents = [to_resident(row) for row in rows]  # faces for anyone: no notes
         return sorted(
             residents, key=lambda resident: (resident.preferred_name.casefold(), resident.id)
         )
@@ -134,7 +189,11 @@ def _load(session: Session, resident_id: int) -> models.Resident:
     return row
 
 
-def to_resident(row: models.Resident) -> Resident:
+def _sees_notes(actor: Actor) -> bool:
+    return actor.can(Capability.MANAGE_RESIDENTS) or actor.can(Capability.WRITE_CARE_PLANS)
+
+
+def to_resident(row: models.Resident, *, private: bool = False) -> Resident:
     return Resident(
         id=row.id,
         preferred_name=row.preferred_name,
@@ -147,7 +206,7 @@ def to_resident(row: models.Resident) -> Resident:
         care_plan_access=CarePlanAccess(row.care_plan_access),
         has_pin=row.pin_hash is not None,
         has_photo=row.photo_id is not None,
-        support_notes=row.support_notes,
+        support_notes=row.support_notes if private else None,
         active=row.active,
         archived_at=row.archived_at,
     )

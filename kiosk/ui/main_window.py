@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.domain.access import Actor
 from kiosk.domain.errors import KioskError
 from kiosk.i18n import Words
 from kiosk.ui.pictures import PictureLibrary
@@ -55,7 +56,9 @@ NOTICE_SECONDS = 8
 class Residents(Protocol):
     def list_active(self) -> Sequence[Resident]: ...
     def get(self, resident_id: int) -> Resident: ...
-    def update_preferences(self, resident_id: int, changes: ResidentPreferences) -> Resident: ...
+    def update_preferences(
+        self, actor: Actor, resident_id: int, changes: ResidentPreferences
+    ) -> Resident: ...
 
 
 @dataclass(frozen=True)
@@ -315,7 +318,9 @@ class MainWindow(QMainWindow):
         if self.resident is not None:
             try:
                 self.resident = self._home_data().residents.update_preferences(
-                    self.resident.id, ResidentPreferences(language=code)
+                    Actor.resident(self.resident.id),
+                    self.resident.id,
+                    ResidentPreferences(language=code),
                 )
             except KioskError as error:
                 log.warning("Could not keep the language choice: %s", error.text())
