@@ -107,6 +107,7 @@ def connect_window(window: MainWindow, services: Services) -> None:
             residents=services.residents,
             week=services.week,
             today=services.week.today,
+            idle_timeout_s=services.settings.idle_timeout_s(),
         )
     )
 
@@ -120,6 +121,7 @@ def run_gui(config: AppConfig) -> int:
     log.info("Starting Our Say (data folder %s)", config.data_dir)
     app = _application()
     window = build_window(config)
+    window.watch_for_activity(app)
     _recover_from_unexpected_errors(window)
     _stop_cleanly_on_signals(app, window)
     if config.windowed:

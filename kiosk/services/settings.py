@@ -8,6 +8,9 @@ from kiosk.storage import models
 
 HOME_NAME = "home_name"
 DEFAULT_HOME_NAME = "Our home"
+IDLE_TIMEOUT = "idle_timeout_seconds"
+DEFAULT_IDLE_TIMEOUT_S = 90
+LONGEST_IDLE_TIMEOUT_S = 60 * 60
 
 
 class SettingsService:
@@ -21,3 +24,11 @@ class SettingsService:
 
     def home_name(self) -> str:
         return self.get(HOME_NAME, DEFAULT_HOME_NAME)
+
+    def idle_timeout_s(self) -> int:
+        """Seconds without a touch before signing out; 0 means never (WCAG 2.2.1)."""
+        try:
+            seconds = int(self.get(IDLE_TIMEOUT, str(DEFAULT_IDLE_TIMEOUT_S)))
+        except ValueError:
+            return DEFAULT_IDLE_TIMEOUT_S
+        return seconds if 0 <= seconds <= LONGEST_IDLE_TIMEOUT_S else DEFAULT_IDLE_TIMEOUT_S

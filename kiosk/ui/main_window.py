@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -33,11 +33,13 @@ from PySide6.QtWidgets import (
 from kiosk.domain.access import Actor
 from kiosk.domain.errors import KioskError
 from kiosk.i18n import Words
+from kiosk.ui.idle_watch import IdleWatch
 from kiosk.ui.pictures import PictureLibrary
 from kiosk.ui.screen import Screen
 from kiosk.ui.screens.home_screen import HomeScreen
 from kiosk.ui.theme import Metrics, Theme, palette_for
 from kiosk.ui.widgets.big_button import BigButton
+from kiosk.ui.widgets.still_here_panel import StillHerePanel
 from kiosk.ui.widgets.touch_button import TouchButton
 
 if TYPE_CHECKING:  # imported when first needed: Home paints sooner without them
@@ -69,6 +71,7 @@ class HomeData:
     residents: Residents
     week: WeekReader
     today: Callable[[], date]
+    idle_timeout_s: int = 90  # 0: never sign out on its own
 
 
 class MainWindow(QMainWindow):
@@ -128,6 +131,14 @@ class MainWindow(QMainWindow):
         self._notice_timer = QTimer(self, singleShot=True, interval=NOTICE_SECONDS * 1000)
         self._notice_timer.timeout.connect(self.notice.hide)
         self.speech: SpeechPlayer | None = None
+        self.idle = IdleWatch(self)
+        self.idle.warn.connect(self._on_idle_warn)
+        self.idle.expired.connect(self._on_idle_expired)
+        self.still_here = StillHerePanel(words=words, pictures=pictures, theme=theme)
+        self.still_here.still_here.connect(self._on_still_here_still_here)
+        self.still_here.hide()
+        self._countdown = QTimer(self, interval=1000)
+        self._countdown.timeout.connect(self._on_countdown_timeout)
         self._reading: list[tuple[int, int, QWidget | None]] = []
         self._highlighted: QWidget | None = None
 
@@ -151,6 +162,7 @@ class MainWindow(QMainWindow):
         layout.setSpacing(theme.metrics.gap_px)
         layout.addLayout(bar)
         layout.addWidget(self.notice)
+        layout.addWidget(self.still_here, 1)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(body)
         self.set_theme(theme)
@@ -165,6 +177,7 @@ class MainWindow(QMainWindow):
     def connect_home(self, data: HomeData) -> None:
         """The database is open: name the home, and open any screen tapped while waiting."""
         self._data = data
+        self.idle.set_timeout(data.idle_timeout_s)
         self.home.home_name = data.home_name
         self.setWindowTitle(f"{APP_TITLE} — {data.home_name}")
         self._retranslate_bar()
@@ -276,6 +289,7 @@ class MainWindow(QMainWindow):
             | Qt.AlignmentFlag.AlignVCenter
         )
         self._wire_talking_buttons(screen)
+        self.idle.arm(self.resident is not None or not at_home)
         self._retranslate_bar()
 
     # -- who is here ---------------------------------------------------------------------
@@ -288,6 +302,8 @@ class MainWindow(QMainWindow):
         self.go_home()
 
     def sign_out(self) -> None:
+        self.still_here.hide()
+        self.stack.show()
         self.resident = None
         self.home.set_resident(None)
         self.set_theme(self._default_theme)
@@ -300,6 +316,7 @@ class MainWindow(QMainWindow):
             button.set_theme(theme)
         for screen in self.screens.values():
             screen.apply_theme(theme)
+        self.still_here.apply_theme(theme)
 
     def _theme_for(self, resident: Resident) -> Theme:
         scale = self._fixed_text_scale or resident.text_scale
@@ -326,6 +343,7 @@ class MainWindow(QMainWindow):
                 log.warning("Could not keep the language choice: %s", error.text())
 
     def _on_words_switched(self, _language: str) -> None:
+        self.still_here.retranslate()
         for screen in self.screens.values():
             screen.retranslate()
         self._retranslate_bar()
@@ -451,6 +469,37 @@ class MainWindow(QMainWindow):
             if not button.property("speaks"):
                 button.wants_words_read.connect(self.read_words)
                 button.setProperty("speaks", True)
+
+    # -- nobody there? ------------------------------------------------------------------
+
+    def watch_for_activity(self, source: QObject) -> None:
+        """Count touches and keys anywhere in ``source`` (the application) as activity."""
+        source.installEventFilter(self.idle)
+
+    def _on_idle_warn(self, seconds: int) -> None:
+        self.stack.hide()  # one question, one answer: nothing else on the screen meanwhile
+        words = self.still_here.ask(seconds)
+        self._countdown.start()
+        if self.speech is not None and self.speech.available:
+            self._reading = []
+            self._speak(words)
+
+    def _on_countdown_timeout(self) -> None:
+        if self.still_here.isVisible():
+            self.still_here.ask(self.idle.seconds_left())
+        else:
+            self._countdown.stop()
+
+    def _on_still_here_still_here(self) -> None:
+        self.still_here.hide()
+        self.stack.show()
+        if self.speech is not None:
+            self.speech.stop()
+        self.idle.restart()
+
+    def _on_idle_expired(self) -> None:
+        log.info("Signed out after a spell with no touch")
+        self.sign_out()
 
     # -- a kiosk stays open --------------------------------------------------------------
 
