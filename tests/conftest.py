@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import faulthandler
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +17,13 @@ from kiosk.domain.enums import DatabaseKind
 from kiosk.storage.database import Database, open_database, sqlite_url
 
 ALL_LANGUAGES = frozenset({"en_GB", "cy", "pl", "pa"})
+WATCHDOG_S = 25 * 60
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """A hang anywhere (a media backend, a worker) ends the run with every thread's stack
+    printed, long before CI's limit, instead of waiting in silence."""
+    faulthandler.dump_traceback_later(WATCHDOG_S, exit=True)
 
 
 @pytest.fixture(autouse=True)

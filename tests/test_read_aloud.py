@@ -222,3 +222,17 @@ def test_the_log_says_why_there_is_no_speech(
         "Speech is unavailable" in r.getMessage() and "no_such_engine" in r.getMessage()
         for r in caplog.records
     )
+
+
+def test_stop_stays_instant_when_tapped_again_and_again(qtbot: QtBot, tmp_path: Path) -> None:
+    """QMediaPlayer.stop() could deadlock under load; Stop now mutes and moves on."""
+    synthesizer = Synthesizer(SpeechCache(tmp_path / "speech"))
+    player = SpeechPlayer(synthesizer)
+    try:
+        for number in range(30):
+            player.speak(f"Stop number {number % 3}. Another sentence.", voice_for("en_GB", 160))
+            qtbot.waitUntil(lambda: player.playing, timeout=30_000)
+            player.stop()
+            assert not player.speaking and not player.playing
+    finally:
+        synthesizer.close()

@@ -48,6 +48,7 @@ class SpeechPlayer(QObject):
         # One player per sentence: its signals name it, so a late "end" from an earlier
         # sentence (signals arrive queued from the media thread) can never end a later one.
         self._player: QMediaPlayer | None = None
+        self._retiring: set[QMediaPlayer] = set()  # muted, running out their last sentence
         self._recorded.connect(self._on_source_recorded)
         self._all_recorded.connect(self._on_source_all_recorded)
         self._not_recorded.connect(self._on_source_not_recorded)
@@ -150,9 +151,32 @@ class SpeechPlayer(QObject):
         player.play()
 
     def _retire_player(self) -> None:
+        """Let the current sentence's player go, silently and without waiting.
+
+        QMediaPlayer.stop() on a playing FFmpeg-backed player can deadlock the calling
+        thread when the machine is busy (seen in this project's tests under load): a frozen
+        kiosk. So a playing player is muted at once, which is what the resident hears as
+        "stop", left to reach the end of its sentence (a few seconds), and then deleted.
+        """
         player, self._player = self._player, None
-        if player is not None:
-            player.stop()
+        if player is None:
+            return
+        playing = player.playbackState() != QMediaPlayer.PlaybackState.StoppedState
+        if not playing:
+            player.deleteLater()
+            return
+        output = player.audioOutput()
+        if output is not None:
+            output.setMuted(True)
+        self._retiring.add(player)
+        player.mediaStatusChanged.connect(lambda status: self._on_retired_status(player, status))
+        if player.playbackState() == QMediaPlayer.PlaybackState.PausedState:
+            player.play()  # muted: run out to the end rather than wait forever
+
+    def _on_retired_status(self, player: QMediaPlayer, status: QMediaPlayer.MediaStatus) -> None:
+        finished = (QMediaPlayer.MediaStatus.EndOfMedia, QMediaPlayer.MediaStatus.InvalidMedia)
+        if status in finished and player in self._retiring:
+            self._retiring.discard(player)
             player.deleteLater()
 
     def _state(self) -> QMediaPlayer.PlaybackState:
