@@ -124,6 +124,10 @@ def run_gui(config: AppConfig) -> int:
     window.watch_for_activity(app)
     _recover_from_unexpected_errors(window)
     _stop_cleanly_on_signals(app, window)
+    from kiosk.ui.watchdog import Watchdog
+
+    if Watchdog(window).start():
+        log.info("systemd's watchdog is being pinged from the GUI thread")
     if config.windowed:
         window.resize(*config.window_size)
         window.show()
