@@ -236,3 +236,26 @@ def test_stop_stays_instant_when_tapped_again_and_again(qtbot: QtBot, tmp_path: 
             assert not player.speaking and not player.playing
     finally:
         synthesizer.close()
+
+
+def test_a_media_backend_that_never_finishes_does_not_strand_the_reader(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A fake at the boundary: the backend accepts play() and then says nothing, ever."""
+    from PySide6.QtMultimedia import QMediaPlayer
+
+    import kiosk.ui.speech_player as speech_player
+
+    monkeypatch.setattr(QMediaPlayer, "play", lambda self: None)
+    monkeypatch.setattr(speech_player, "SENTENCE_GRACE_MS", 100)
+    synthesizer = Synthesizer(SpeechCache(tmp_path / "speech"))
+    player = SpeechPlayer(synthesizer)
+    spans: list[tuple[int, int]] = []
+    player.sentence_started.connect(lambda start, end: spans.append((start, end)))
+    try:
+        with qtbot.waitSignal(player.stopped, timeout=30_000):
+            player.speak("One. Two.", voice_for("en_GB", 220))
+        assert spans == [(0, 4), (5, 9)]
+        assert not player.speaking
+    finally:
+        synthesizer.close()

@@ -8,11 +8,12 @@ device, Qt still runs the clock, so highlighting and Stop behave the same (tests
 from __future__ import annotations
 
 import logging
+import wave
 from collections import deque
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtCore import QObject, QTimer, QUrl, Signal
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 
 from kiosk.speech.sentences import Sentence
@@ -20,6 +21,8 @@ from kiosk.speech.synthesizer import SpeechListener
 from kiosk.speech.voices import Voice
 
 log = logging.getLogger(__name__)
+
+SENTENCE_GRACE_MS = 2000
 
 
 class SpeechSource(Protocol):
@@ -149,6 +152,16 @@ class SpeechPlayer(QObject):
         self._player = player
         player.setSource(QUrl.fromLocalFile(path))
         player.play()
+        # A media backend that never reports the end must not leave "Stop" showing forever:
+        # once the sentence's own length and some grace have passed, move on regardless.
+        QTimer.singleShot(
+            _length_ms(path) + SENTENCE_GRACE_MS, self, lambda: self._on_sentence_deadline(player)
+        )
+
+    def _on_sentence_deadline(self, player: QMediaPlayer) -> None:
+        if player is self._player and self._utterance is not None:
+            log.warning("The media player did not finish a sentence in time; moving on")
+            self._on_player_status(player, QMediaPlayer.MediaStatus.EndOfMedia)
 
     def _retire_player(self) -> None:
         """Let the current sentence's player go, silently and without waiting.
@@ -189,6 +202,15 @@ class SpeechPlayer(QObject):
         self.current_span = None
         self._retire_player()
         self.stopped.emit()
+
+
+def _length_ms(path: str) -> int:
+    """How long a recording lasts, from its WAV header (0 if it cannot be read)."""
+    try:
+        with wave.open(path, "rb") as recording:
+            return round(1000 * recording.getnframes() / recording.getframerate())
+    except (OSError, EOFError, wave.Error):
+        return 0
 
 
 class _Relay:
