@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from kiosk.domain.access import Actor, LockoutPolicy, PinState
 from kiosk.domain.errors import LockedOutError, WrongPinError
-from kiosk.domain.pins import verify_pin
+from kiosk.domain.pins import check_pin, hash_pin, verify_pin
 from kiosk.services.audit import record
 
 
@@ -62,6 +62,12 @@ def attempt(
         record(session, who, "pin.locked", record_type=record_type, record_id=row.id)
         return Outcome(False, LockedOutError(_minutes_until(after.locked_until, now)))
     return Outcome(False, WrongPinError(policy.attempts - after.failed))
+
+
+def replace_pin(row: HasPin, pin: str) -> None:
+    """Give ``row`` a new PIN (checked, then hashed) and lift any lock-out."""
+    row.pin_hash = hash_pin(check_pin(pin))
+    _store(row, PinState())
 
 
 def _store(row: HasPin, state: PinState) -> None:

@@ -33,7 +33,7 @@ from kiosk.domain.residents import (
 from kiosk.domain.text import N_
 from kiosk.domain.text_rules import clean_name, clean_text
 from kiosk.services.audit import record
-from kiosk.services.pin_attempts import attempt
+from kiosk.services.pin_attempts import attempt, replace_pin
 from kiosk.storage import models
 from kiosk.storage.database import session_scope
 from kiosk.storage.types import utc_now
@@ -145,8 +145,7 @@ class ResidentsService:
         actor.require(Capability.MANAGE_RESIDENTS)
         with session_scope(self._sessions) as session:
             row = _load(session, resident_id)
-            row.pin_hash = hash_pin(check_pin(pin))
-            row.failed_pin_count, row.lockout_count, row.locked_until = 0, 0, None
+            replace_pin(row, pin)
             record(session, actor, "resident.pin_set", record_type="resident", record_id=row.id)
             return to_resident(row, private=True)
 

@@ -19,7 +19,7 @@ from kiosk.domain.staff import StaffMember
 from kiosk.domain.text import N_
 from kiosk.domain.text_rules import clean_name
 from kiosk.services.audit import record
-from kiosk.services.pin_attempts import attempt
+from kiosk.services.pin_attempts import attempt, replace_pin
 from kiosk.storage import models
 from kiosk.storage.database import session_scope
 from kiosk.storage.types import utc_now
@@ -117,8 +117,7 @@ class StaffService:
         actor.require(Capability.MANAGE_STAFF)
         with session_scope(self._sessions) as session:
             row = _load(session, staff_id)
-            row.pin_hash = hash_pin(check_pin(pin))
-            row.failed_pin_count, row.lockout_count, row.locked_until = 0, 0, None
+            replace_pin(row, pin)
             record(session, actor, "staff.pin_reset", record_type="staff", record_id=row.id)
             return to_member(row)
 
