@@ -40,11 +40,20 @@ RIGHTS: dict[StaffRole, frozenset[Capability]] = {
 
 @dataclass(frozen=True, slots=True)
 class Actor:
-    """Who is asking: a signed-in member of staff, a resident at the kiosk, or the system."""
+    """Who is asking: a signed-in member of staff, a resident at the kiosk, or the system.
+
+    A resident who has only touched their face may use the open screens (suggest, vote,
+    say how it went). ``private`` is set once they have also passed the check their
+    care-plan setting asks for (their PIN, a staff member's PIN, or none for an open
+    plan); ``helped_by`` names the member of staff whose PIN opened it. Helping gives
+    the resident no staff rights, and the helper none of the resident's.
+    """
 
     staff_id: int | None = None
     role: StaffRole | None = None
     resident_id: int | None = None
+    private: bool = False
+    helped_by: int | None = None
 
     @classmethod
     def staff(cls, staff_id: int, role: StaffRole) -> Actor:
@@ -53,6 +62,11 @@ class Actor:
     @classmethod
     def resident(cls, resident_id: int) -> Actor:
         return cls(resident_id=resident_id)
+
+    @classmethod
+    def resident_in_private(cls, resident_id: int, *, helped_by: int | None = None) -> Actor:
+        """The resident, past the check for their own private screens."""
+        return cls(resident_id=resident_id, private=True, helped_by=helped_by)
 
     @property
     def is_staff(self) -> bool:
@@ -67,6 +81,14 @@ class Actor:
 
     def is_resident(self, resident_id: int) -> bool:
         return self.resident_id is not None and self.resident_id == resident_id
+
+    def may_read_private(self, resident_id: int, capability: Capability) -> bool:
+        """The resident themselves, past their check, or staff with ``capability``."""
+        return (self.private and self.is_resident(resident_id)) or self.can(capability)
+
+    def require_private(self, resident_id: int, capability: Capability) -> None:
+        if not self.may_read_private(resident_id, capability):
+            raise NotAllowedError(N_("Sorry, you are not allowed to do that."))
 
 
 SYSTEM = Actor()

@@ -26,17 +26,16 @@ def record(
     detail: str | None = None,
 ) -> None:
     """Add an event in the caller's transaction, so it stands or falls with the change."""
-    kind = (
-        ActorKind.STAFF
-        if actor.staff_id is not None
-        else ActorKind.RESIDENT
-        if actor.resident_id is not None
-        else ActorKind.SYSTEM
-    )
+    if actor.resident_id is not None:  # a resident, perhaps helped by a member of staff
+        kind, staff_id = ActorKind.RESIDENT, actor.helped_by
+    elif actor.staff_id is not None:
+        kind, staff_id = ActorKind.STAFF, actor.staff_id
+    else:
+        kind, staff_id = ActorKind.SYSTEM, None
     session.add(
         models.AuditEvent(
             actor_kind=kind.value,
-            actor_staff_id=actor.staff_id,
+            actor_staff_id=staff_id,
             actor_resident_id=actor.resident_id,
             action=action,
             record_type=record_type,

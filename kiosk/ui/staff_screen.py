@@ -1,0 +1,137 @@
+"""What every staff screen shares: who is signed in, plain-words problems, a keyboard.
+
+Staff screens are reached only after a staff PIN, but the services check every right
+again themselves: a screen calls a service with :meth:`StaffScreen.actor` and shows the
+service's "not allowed" in words if it says no. Staff type on the same touch screen as
+residents, so a big on-screen keyboard rises under the form while a text box has focus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.domain.access import Actor
+from kiosk.domain.errors import KioskError, NotAllowedError
+from kiosk.domain.text import N_
+from kiosk.i18n import Words
+from kiosk.ui.pictures import PictureLibrary
+from kiosk.ui.screen import Screen
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.on_screen_keyboard import OnScreenKeyboard
+
+T = TypeVar("T")
+
+SignedInStaff = Callable[[], Actor | None]
+
+
+class StaffScreen(Screen):
+    """A staff task. Subclasses add their widgets to :attr:`content` (it scrolls)."""
+
+    resident_facing = False
+
+    def __init__(
+        self,
+        *,
+        words: Words,
+        pictures: PictureLibrary,
+        theme: Theme,
+        signed_in: SignedInStaff,
+    ) -> None:
+        super().__init__(words=words, pictures=pictures, theme=theme)
+        self._signed_in = signed_in
+        self.problem = QLabel()
+        self.problem.setProperty("role", "banner")
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+
+        inner = QWidget()
+        inner.setObjectName("content")
+        self.content = QVBoxLayout(inner)
+        self.content.setContentsMargins(0, 0, 0, 0)
+        self.content.setSpacing(theme.metrics.gap_px // 2)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(inner)
+
+        self.keyboard = OnScreenKeyboard(words=words, pictures=pictures, theme=theme)
+        self.keyboard.done.connect(self._on_keyboard_done)
+        self.keyboard.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(theme.metrics.gap_px // 2)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.keyboard)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_app_focus_changed)
+
+    # -- who is signed in ------------------------------------------------------------------
+
+    def actor(self) -> Actor:
+        """The signed-in member of staff; "not allowed" if nobody is."""
+        actor = self._signed_in()
+        if actor is None or not actor.is_staff:
+            raise NotAllowedError(N_("Please sign in as staff first."))
+        return actor
+
+    def attempt(self, action: Callable[[], T]) -> T | None:
+        """Run a service call; a refusal or a problem is shown in words, not raised."""
+        try:
+            result = action()
+        except KioskError as error:
+            self.show_problem(error.text(self.words.gettext))
+            return None
+        self.show_problem("")
+        return result
+
+    def show_problem(self, text: str) -> None:
+        """Words at the top of the screen ("" hides them)."""
+        self.problem.setText(text)
+        self.problem.setVisible(bool(text))
+
+    def refresh(self) -> None:
+        self.show_problem("")
+        self.keyboard.hide()
+
+    def retranslate(self) -> None:
+        self.keyboard.retranslate()
+
+    def apply_theme(self, theme: Theme) -> None:
+        super().apply_theme(theme)
+        self.keyboard.apply_theme(theme)
+
+    # -- typing ----------------------------------------------------------------------------
+
+    def _on_app_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if isinstance(new, QLineEdit) and self.isAncestorOf(new) and not new.isReadOnly():
+            self.keyboard.attach(new)
+            self.keyboard.show()
+            self.scroll.ensureWidgetVisible(new)
+
+    def _on_keyboard_done(self) -> None:
+        self.keyboard.attach(None)
+        self.keyboard.hide()
+
+
+def field_label(text: str = "") -> QLabel:
+    """A label above a form field."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet("font-weight: bold;")
+    return label
