@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from kiosk.services.audit import AuditService
+    from kiosk.services.care_plans import CarePlanService
+    from kiosk.services.private_access import PrivateAccessService
     from kiosk.services.residents import ResidentsService
     from kiosk.services.settings import SettingsService
     from kiosk.services.staff import StaffService
@@ -45,6 +47,8 @@ class Services:
     def __init__(self, database: Database, config: AppConfig) -> None:
         from kiosk.i18n import available_languages
         from kiosk.services.audit import AuditService
+        from kiosk.services.care_plans import CarePlanService
+        from kiosk.services.private_access import PrivateAccessService
         from kiosk.services.residents import ResidentsService
         from kiosk.services.settings import SettingsService
         from kiosk.services.staff import StaffService
@@ -57,6 +61,8 @@ class Services:
         self.week: WeekService = WeekService(database.sessions)
         self.staff: StaffService = StaffService(database.sessions)
         self.audit: AuditService = AuditService(database.sessions)
+        self.care_plans: CarePlanService = CarePlanService(database.sessions)
+        self.private_access: PrivateAccessService = PrivateAccessService(database.sessions)
 
 
 def open_home(config: AppConfig) -> Database:
@@ -107,6 +113,10 @@ def connect_window(window: MainWindow, services: Services) -> None:
             residents=services.residents,
             week=services.week,
             today=services.week.today,
+            staff=services.staff,
+            private_access=services.private_access,
+            care_plans=services.care_plans,
+            audit=services.audit,
             idle_timeout_s=services.settings.idle_timeout_s(),
         )
     )
@@ -121,6 +131,7 @@ def run_gui(config: AppConfig) -> int:
     log.info("Starting Our Say (data folder %s)", config.data_dir)
     app = _application()
     window = build_window(config)
+    window.exit_requested.connect(app.quit)  # a manager closed the kiosk
     window.watch_for_activity(app)
     _recover_from_unexpected_errors(window)
     _stop_cleanly_on_signals(app, window)

@@ -134,6 +134,14 @@ class StaffService:
             record(session, actor, "staff.disable", record_type="staff", record_id=row.id)
             return to_member(row)
 
+    # -- the kiosk itself ----------------------------------------------------------------
+
+    def leave_kiosk_mode(self, actor: Actor) -> None:
+        """A manager closes the kiosk window (for maintenance). Audited; others are refused."""
+        actor.require(Capability.EXIT_KIOSK)
+        with session_scope(self._sessions) as session:
+            record(session, actor, "kiosk.exit")
+
 
 def _new_staff(name: str, role: StaffRole, pin: str) -> models.Staff:
     return models.Staff(

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -43,8 +43,13 @@ from kiosk.ui.widgets.still_here_panel import StillHerePanel
 from kiosk.ui.widgets.touch_button import TouchButton
 
 if TYPE_CHECKING:  # imported when first needed: Home paints sooner without them
+    from kiosk.domain.care_plans import CarePlanView
+    from kiosk.domain.enums import CarePlanAccess
     from kiosk.domain.residents import Resident, ResidentPreferences
+    from kiosk.domain.staff import AuditEntry, StaffMember
     from kiosk.ui.screens.language_screen import LanguageScreen
+    from kiosk.ui.screens.private_pin_screen import PrivatePinScreen
+    from kiosk.ui.screens.staff_sign_in_screen import StaffSignInScreen
     from kiosk.ui.screens.this_week_screen import ThisWeekScreen, WeekReader
     from kiosk.ui.screens.who_screen import WhoScreen
     from kiosk.ui.speech_player import SpeechPlayer
@@ -63,6 +68,31 @@ class Residents(Protocol):
     ) -> Resident: ...
 
 
+class StaffAccounts(Protocol):
+    """The staff service, as the window and the staff screens use it."""
+
+    def needs_first_manager(self) -> bool: ...
+    def create_first_manager(self, name: str, pin: str) -> StaffMember: ...
+    def sign_in_choices(self) -> Sequence[StaffMember]: ...
+    def sign_in(self, staff_id: int, pin: str) -> Actor: ...
+    def leave_kiosk_mode(self, actor: Actor) -> None: ...
+
+
+class PrivateAccess(Protocol):
+    def access_mode(self, resident_id: int) -> CarePlanAccess: ...
+    def open_plan(self, resident_id: int) -> Actor: ...
+    def with_own_pin(self, resident_id: int, pin: str) -> Actor: ...
+    def with_staff(self, resident_id: int, staff_id: int, staff_pin: str) -> Actor: ...
+
+
+class CarePlans(Protocol):
+    def current(self, actor: Actor, resident_id: int) -> CarePlanView | None: ...
+
+
+class AuditLog(Protocol):
+    def events(self, actor: Actor, **filters: object) -> Sequence[AuditEntry]: ...
+
+
 @dataclass(frozen=True)
 class HomeData:
     """What the window needs from the home's database."""
@@ -71,10 +101,22 @@ class HomeData:
     residents: Residents
     week: WeekReader
     today: Callable[[], date]
+    staff: StaffAccounts
+    private_access: PrivateAccess
+    care_plans: CarePlans
+    audit: AuditLog
     idle_timeout_s: int = 90  # 0: never sign out on its own
 
 
+# Screens only a signed-in member of staff reaches, and screens only past a resident's
+# private check. The services check again; this is what the window offers.
+STAFF_SCREENS = frozenset({"staff-room", "residents", "staff-list", "audit"})
+PRIVATE_SCREENS = frozenset({"my-care-plan"})
+
+
 class MainWindow(QMainWindow):
+    exit_requested = Signal()  # a manager closed the kiosk
+
     def __init__(
         self,
         *,
@@ -95,6 +137,11 @@ class MainWindow(QMainWindow):
         self._data: HomeData | None = None
         self._pending: str | None = None
         self.resident: Resident | None = None
+        self.private_actor: Actor | None = None  # the resident, past their private check
+        self.staff_actor: Actor | None = None  # a member of staff using the staff tools
+        self.staff_name = ""
+        self._after_sign_in: str | None = None  # a private screen asked for before "who"
+        self._after_unlock = "home"  # the private screen a PIN is being asked for
         self.history: list[str] = []
         self.setWindowTitle(APP_TITLE)
         if kiosk_mode:
@@ -104,6 +151,7 @@ class MainWindow(QMainWindow):
         self.home_button = BigButton("home", "", **bar_button)
         self.back_button = BigButton("back", "", **bar_button)
         self.title_label = QLabel()
+        self.title_label.setTextFormat(Qt.TextFormat.PlainText)  # a home's name, as typed
         self.title_label.setProperty("role", "title")
         self.title_label.setWordWrap(True)
         self.home_button.tapped.connect(self.go_home)
@@ -125,6 +173,7 @@ class MainWindow(QMainWindow):
         self.read_button.hide()  # shown once speech is connected
         bar.addWidget(self.read_button, 0, 3)
         self.notice = QLabel()
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)
         self.notice.setProperty("role", "banner")
         self.notice.setWordWrap(True)
         self.notice.hide()
@@ -147,11 +196,17 @@ class MainWindow(QMainWindow):
         self.home = HomeScreen(words=words, pictures=pictures, theme=theme, home_name=APP_TITLE)
         self._add(self.home)
         self.home.task_chosen.connect(self.open_screen)
-        self.home.who_chosen.connect(lambda: self.open_screen("who"))
+        self.home.who_chosen.connect(self._on_home_who_chosen)
+        self.home.staff_chosen.connect(self.open_staff_tools)
         self._builders: dict[str, Callable[[], Screen]] = {
             "language": self._build_language,
             "who": self._build_who,
             "this-week": self._build_this_week,
+            "staff-sign-in": self._build_staff_sign_in,
+            "first-manager": self._build_first_manager,
+            "staff-room": self._build_staff_room,
+            "private-pin": self._build_private_pin,
+            "my-care-plan": self._build_my_care_plan,
         }
         words.on_switch(self._on_words_switched)
 
@@ -214,6 +269,14 @@ class MainWindow(QMainWindow):
     def language(self) -> LanguageScreen:
         return self.screen("language")  # type: ignore[return-value]
 
+    @property
+    def staff_sign_in(self) -> StaffSignInScreen:
+        return self.screen("staff-sign-in")  # type: ignore[return-value]
+
+    @property
+    def private_pin(self) -> PrivatePinScreen:
+        return self.screen("private-pin")  # type: ignore[return-value]
+
     def _add(self, screen: Screen) -> None:
         self.screens[screen.name] = screen
         self.stack.addWidget(screen)
@@ -234,6 +297,60 @@ class MainWindow(QMainWindow):
         )
         screen.resident_chosen.connect(self._on_who_resident_chosen)
         return screen
+
+    def _build_staff_sign_in(self) -> Screen:
+        from kiosk.ui.screens.staff_sign_in_screen import StaffSignInScreen
+
+        staff = self._home_data().staff
+        screen = StaffSignInScreen(
+            words=self.words, pictures=self.pictures, theme=self.theme, staff=staff
+        )
+        screen.signed_in.connect(self._on_staff_signed_in)
+        return screen
+
+    def _build_first_manager(self) -> Screen:
+        from kiosk.ui.screens.first_manager_screen import FirstManagerScreen
+
+        staff = self._home_data().staff
+        screen = FirstManagerScreen(
+            words=self.words, pictures=self.pictures, theme=self.theme, staff=staff
+        )
+        screen.signed_in.connect(self._on_staff_signed_in)
+        return screen
+
+    def _build_staff_room(self) -> Screen:
+        from kiosk.ui.screens.staff_room_screen import StaffRoomScreen
+
+        screen = StaffRoomScreen(
+            words=self.words,
+            pictures=self.pictures,
+            theme=self.theme,
+            signed_in=lambda: self.staff_actor,
+            staff_name=lambda: self.staff_name,
+        )
+        screen.tool_chosen.connect(self.open_screen)
+        screen.sign_out_chosen.connect(self.sign_out_staff)
+        screen.leave_kiosk_chosen.connect(self._leave_kiosk)
+        return screen
+
+    def _build_private_pin(self) -> Screen:
+        from kiosk.ui.screens.private_pin_screen import PrivatePinScreen
+
+        screen = PrivatePinScreen(words=self.words, pictures=self.pictures, theme=self.theme)
+        screen.unlocked.connect(self._on_private_unlocked)
+        screen.staff_help_chosen.connect(self._ask_staff_to_help)
+        return screen
+
+    def _build_my_care_plan(self) -> Screen:
+        from kiosk.ui.screens.my_care_plan_screen import MyCarePlanScreen
+
+        return MyCarePlanScreen(
+            words=self.words,
+            pictures=self.pictures,
+            theme=self.theme,
+            care_plans=self._home_data().care_plans,
+            reader=lambda: self.private_actor if self._private_open() else None,
+        )
 
     def _build_this_week(self) -> Screen:
         from kiosk.ui.screens.this_week_screen import ThisWeekScreen
@@ -259,7 +376,17 @@ class MainWindow(QMainWindow):
         if name != "language" and not self.ready:
             self._pending = name  # opened the moment the home's data arrives
             return
+        if name in PRIVATE_SCREENS and not self._private_open():
+            self.open_private(name)
+            return
+        if name in STAFF_SCREENS and self.staff_actor is None:
+            self.open_staff_tools()
+            return
         self.history.append(self.current.name)
+        self._show(self.screen(name))
+
+    def _replace_with(self, name: str) -> None:
+        """Show ``name`` in place of the current screen (a PIN pad is not gone back to)."""
         self._show(self.screen(name))
 
     def go_back(self) -> None:
@@ -279,6 +406,8 @@ class MainWindow(QMainWindow):
     def _show(self, screen: Screen) -> None:
         if self.speech is not None:
             self.speech.stop()  # a new screen: the old words no longer apply
+        if screen is self.home and self.staff_actor is not None:
+            self.sign_out_staff()  # leaving the staff tools ends the staff session
         screen.refresh()
         self.stack.setCurrentWidget(screen)
         at_home = screen is self.home
@@ -289,25 +418,163 @@ class MainWindow(QMainWindow):
             | Qt.AlignmentFlag.AlignVCenter
         )
         self._wire_talking_buttons(screen)
+        self.read_button.setVisible(self.speech is not None and screen.resident_facing)
         self.idle.arm(self.resident is not None or not at_home)
         self._retranslate_bar()
 
     # -- who is here ---------------------------------------------------------------------
 
     def sign_in(self, resident_id: int) -> None:
+        then, self._after_sign_in = self._after_sign_in, None
+        self._end_resident_session()
         self.resident = self._home_data().residents.get(resident_id)
         self.words.switch(self.resident.language)
         self.set_theme(self._theme_for(self.resident))
         self.home.set_resident(self.resident)
         self.go_home()
+        if then is not None:
+            self.open_screen(then)
 
     def sign_out(self) -> None:
+        """Nobody is here: keep anything half-entered, forget who it was, go Home."""
         self.still_here.hide()
         self.stack.show()
-        self.resident = None
-        self.home.set_resident(None)
-        self.set_theme(self._default_theme)
+        self.current.keep_unfinished()
+        self._end_resident_session()
+        self.staff_actor = None
+        self.staff_name = ""
         self.go_home()
+
+    def _end_resident_session(self) -> None:
+        self.resident = None
+        self.private_actor = None
+        self._after_sign_in = None
+        self.home.set_resident(None)
+        if self.theme != self._default_theme:
+            self.set_theme(self._default_theme)
+
+    def _on_home_who_chosen(self) -> None:
+        self._after_sign_in = None
+        self.open_screen("who")
+
+    # -- private screens: the resident's own check ------------------------------------------
+
+    def _private_open(self) -> bool:
+        return (
+            self.resident is not None
+            and self.private_actor is not None
+            and self.private_actor.is_resident(self.resident.id)
+        )
+
+    def open_private(self, name: str) -> None:
+        """Ask who it is if nobody has said, then for what their setting asks, then open."""
+        from kiosk.domain.enums import CarePlanAccess
+
+        if self.resident is None:
+            self._after_sign_in = name
+            self.open_screen("who")
+            return
+        access = self._home_data().private_access
+        resident_id = self.resident.id
+        self._after_unlock = name
+        try:
+            mode = access.access_mode(resident_id)
+            if mode is CarePlanAccess.OPEN:
+                self._on_private_unlocked(access.open_plan(resident_id))
+                return
+        except KioskError as error:
+            self.show_notice(error.text(self.words.gettext))
+            return
+        if mode is CarePlanAccess.PIN:
+            pin_screen = self.private_pin
+            pin_screen.start(
+                self.resident.preferred_name,
+                lambda pin: access.with_own_pin(resident_id, pin),
+            )
+            self.history.append(self.current.name)
+            self._show(pin_screen)
+        else:
+            self._ask_staff_to_help()
+
+    def _ask_staff_to_help(self) -> None:
+        from kiosk.ui.screens.staff_sign_in_screen import Purpose
+
+        if self.resident is None:
+            return
+        access, resident_id = self._home_data().private_access, self.resident.id
+        self.staff_sign_in.start(
+            Purpose.HELP_RESIDENT,
+            lambda staff_id, pin: access.with_staff(resident_id, staff_id, pin),
+        )
+        if self.current.name == "private-pin":
+            self._replace_with("staff-sign-in")
+        else:
+            self.history.append(self.current.name)
+            self._show(self.staff_sign_in)
+
+    def _on_private_unlocked(self, actor: Actor) -> None:
+        if self.resident is None or not actor.is_resident(self.resident.id):
+            return  # an answer for someone else is never shown to this resident
+        self.private_actor = actor
+        if self.current.name in ("private-pin", "staff-sign-in"):
+            self._replace_with(self._after_unlock)
+        else:
+            self.open_screen(self._after_unlock)
+
+    # -- staff -------------------------------------------------------------------------------
+
+    def open_staff_tools(self) -> None:
+        """The discreet Staff button: set-up on a new kiosk, else the staff sign-in."""
+        from kiosk.ui.screens.staff_sign_in_screen import Purpose
+
+        if not self.ready:
+            return
+        if self.staff_actor is not None:
+            self.history.append(self.current.name)
+            self._show(self.screen("staff-room"))
+            return
+        data = self._home_data()
+        if data.staff.needs_first_manager():
+            self.history.append(self.current.name)
+            self._show(self.screen("first-manager"))
+            return
+        self.staff_sign_in.start(Purpose.STAFF_TOOLS, data.staff.sign_in)
+        self.history.append(self.current.name)
+        self._show(self.staff_sign_in)
+
+    def _on_staff_signed_in(self, actor: Actor) -> None:
+        """A member of staff is in: the resident's session (if any) ends, the tools open."""
+        if actor.resident_id is not None:
+            self._on_private_unlocked(actor)  # a member of staff helping a resident
+            return
+        self._end_resident_session()
+        self.staff_actor = actor
+        self.staff_name = next(
+            (m.name for m in self._home_data().staff.sign_in_choices() if m.id == actor.staff_id),
+            "",
+        )
+        self.history = ["home"]
+        self._show(self.screen("staff-room"))
+
+    def sign_out_staff(self) -> None:
+        self.staff_actor = None
+        self.staff_name = ""
+        self.show_notice(self.words.gettext("Staff signed out."))
+        if self.current.name in STAFF_SCREENS:
+            self.go_home()
+
+    def _leave_kiosk(self) -> None:
+        actor = self.staff_actor
+        if actor is None:
+            return
+        try:
+            self._home_data().staff.leave_kiosk_mode(actor)
+        except KioskError as error:
+            self.show_notice(error.text(self.words.gettext))
+            return
+        log.info("A manager closed the kiosk")
+        self.allow_close()
+        self.exit_requested.emit()
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme

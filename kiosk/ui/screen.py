@@ -34,6 +34,10 @@ class Screen(QWidget):
     def refresh(self) -> None:
         """Called each time the screen is shown: read fresh data."""
 
+    def keep_unfinished(self) -> None:
+        """The person is being signed out (nobody touched the screen for a while): keep
+        anything half-entered for them (a suggestion as a draft), so nothing is lost."""
+
     def apply_theme(self, theme: Theme) -> None:
         self.theme = theme
         for button in self.findChildren(BigButton):

@@ -52,6 +52,7 @@ class StaffScreen(Screen):
         super().__init__(words=words, pictures=pictures, theme=theme)
         self._signed_in = signed_in
         self.problem = QLabel()
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)
         self.problem.setProperty("role", "banner")
         self.problem.setWordWrap(True)
         self.problem.hide()
@@ -132,6 +133,7 @@ class StaffScreen(Screen):
 def field_label(text: str = "") -> QLabel:
     """A label above a form field."""
     label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     label.setStyleSheet("font-weight: bold;")
     return label

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout
 
 from kiosk.domain.text import N_
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 # (screen name, picture, words): only screens that exist are offered; no dead buttons.
 TASKS = (
     ("this-week", "calendar", N_("This week")),
+    ("my-care-plan", "care-plan", N_("My care plan")),
     ("language", "language", N_("Language")),
 )
 MESSAGE_SECONDS = 12
@@ -29,6 +30,7 @@ class HomeScreen(Screen):
     name = "home"
     task_chosen = Signal(str)  # the name of the screen to open
     who_chosen = Signal()
+    staff_chosen = Signal()
 
     def __init__(
         self, *, words: Words, pictures: PictureLibrary, theme: Theme, home_name: str
@@ -38,6 +40,7 @@ class HomeScreen(Screen):
         self._resident: Resident | None = None
 
         self.greeting = QLabel()
+        self.greeting.setTextFormat(Qt.TextFormat.PlainText)  # the resident's name, as typed
         self.greeting.setProperty("role", "heading")
         self.greeting.setWordWrap(True)
         self.who_button = BigButton("people", "", pictures=pictures, theme=theme, horizontal=True)
@@ -64,12 +67,21 @@ class HomeScreen(Screen):
             self.task_buttons[screen] = button
             grid.addWidget(button, index // columns, index % columns)
 
+        # Discreet, bottom right: big enough to touch, quiet enough not to invite residents.
+        self.staff_button = BigButton(None, "", pictures=pictures, theme=theme, small=True)
+        self.staff_button.setProperty("role", "quiet")
+        self.staff_button.tapped.connect(self.staff_chosen)
+        staff_row = QHBoxLayout()
+        staff_row.addStretch(1)
+        staff_row.addWidget(self.staff_button)
+
         layout = QVBoxLayout(self)
         layout.setSpacing(theme.metrics.gap_px)
         layout.addLayout(greeting_row)
         layout.addWidget(self.message)
         layout.addLayout(grid)
         layout.addStretch(1)
+        layout.addLayout(staff_row)
         self.retranslate()
 
     def title(self) -> str:
@@ -97,3 +109,4 @@ class HomeScreen(Screen):
             self.who_button.set_words(gettext("Not you?"))
         for screen, _, words in TASKS:
             self.task_buttons[screen].set_words(gettext(words))
+        self.staff_button.set_words(gettext("Staff"))

@@ -196,6 +196,7 @@ class ThisWeekScreen(Screen):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(max(8, self.theme.metrics.gap_px // 2))
         title = QLabel(heading)
+        title.setTextFormat(Qt.TextFormat.PlainText)
         title.setProperty("role", "heading")
         title.setWordWrap(True)
         layout.addWidget(title)
@@ -203,6 +204,7 @@ class ThisWeekScreen(Screen):
 
     def _quiet(self, text: str) -> QLabel:
         label = QLabel(text)
+        label.setTextFormat(Qt.TextFormat.PlainText)
         label.setWordWrap(True)
         label.setProperty("role", "quiet")
         return label

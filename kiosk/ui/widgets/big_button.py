@@ -42,6 +42,7 @@ class BigButton(TouchButton):
         self._picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._words = QLabel()
         self._words.setObjectName("words")
+        self._words.setTextFormat(Qt.TextFormat.PlainText)  # names typed by people: never markup
         self._words.setWordWrap(True)
         self._words.setAlignment(
             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft

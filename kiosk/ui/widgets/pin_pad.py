@@ -56,6 +56,7 @@ class PinPad(QWidget):
         self.display.setProperty("role", "title")
         self.display.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message = QLabel()
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setProperty("role", "banner")
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)

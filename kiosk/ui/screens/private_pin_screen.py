@@ -1,0 +1,89 @@
+"""Your PIN: the resident types their own four numbers to open their care plan.
+
+Wrong numbers are met kindly, with how many tries are left; after five the PIN rests
+for a while and the screen says so and offers the way round it: a member of staff.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout
+
+from kiosk.domain.access import Actor
+from kiosk.domain.errors import KioskError
+from kiosk.i18n import Words
+from kiosk.ui.pictures import PictureLibrary
+from kiosk.ui.screen import Screen
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.big_button import BigButton
+from kiosk.ui.widgets.pin_pad import PinPad
+
+OwnPinCheck = Callable[[str], Actor]  # the PIN -> the resident, past their check
+
+
+class PrivatePinScreen(Screen):
+    name = "private-pin"
+    unlocked = Signal(object)  # the Actor, with private set
+    staff_help_chosen = Signal()
+
+    def __init__(self, *, words: Words, pictures: PictureLibrary, theme: Theme) -> None:
+        super().__init__(words=words, pictures=pictures, theme=theme)
+        self._check: OwnPinCheck | None = None
+        self._name = ""
+        self._checking = False
+        self.prompt = QLabel()
+        self.prompt.setProperty("role", "heading")
+        self.prompt.setWordWrap(True)
+        self.prompt.setTextFormat(Qt.TextFormat.PlainText)
+        self.pin_pad = PinPad(words=words, pictures=pictures, theme=theme)
+        self.pin_pad.pin_entered.connect(self._on_pin_pad_pin_entered)
+        self.staff_help_button = BigButton(
+            "people", "", pictures=pictures, theme=theme, horizontal=True, small=True
+        )
+        self.staff_help_button.tapped.connect(self.staff_help_chosen)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(theme.metrics.gap_px)
+        layout.addWidget(self.prompt)
+        layout.addWidget(self.pin_pad, 1)
+        layout.addWidget(self.staff_help_button)
+        self.retranslate()
+
+    def start(self, name: str, check: OwnPinCheck) -> None:
+        """Ask ``name`` for their PIN; ``check`` decides."""
+        self._name = name
+        self._check = check
+
+    def title(self) -> str:
+        return self.words.gettext("Your PIN")
+
+    def refresh(self) -> None:
+        self.pin_pad.clear()
+        self.pin_pad.set_message("")
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        gettext = self.words.gettext
+        self.prompt.setText(
+            gettext("{name}, please type your PIN to open your care plan.").format(name=self._name)
+        )
+        self.staff_help_button.set_words(gettext("Ask a member of staff to help"))
+        self.pin_pad.retranslate()
+
+    def apply_theme(self, theme: Theme) -> None:
+        super().apply_theme(theme)
+        self.pin_pad.apply_theme(theme)
+
+    def _on_pin_pad_pin_entered(self, pin: str) -> None:
+        if self._check is None or self._checking:
+            return
+        self._checking = True
+        try:
+            actor = self._check(pin)
+        except KioskError as error:
+            self.pin_pad.set_message(error.text(self.words.gettext))
+            return
+        finally:
+            self._checking = False
+        self.unlocked.emit(actor)

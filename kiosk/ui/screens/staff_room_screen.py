@@ -1,0 +1,148 @@
+"""The staff room: the signed-in member of staff's tools, as their role allows.
+
+Only the tools a role may use are offered (the services check again regardless).
+Leaving kiosk mode is the manager's alone and asks "Are you sure?" first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel
+
+from kiosk.domain.access import Capability
+from kiosk.domain.enums import StaffRole
+from kiosk.domain.text import N_
+from kiosk.i18n import Words
+from kiosk.ui.pictures import PictureLibrary
+from kiosk.ui.staff_screen import SignedInStaff, StaffScreen
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.big_button import BigButton
+
+# (screen name, picture, words, the right it needs)
+TOOLS = (
+    ("residents", "people", N_("Residents"), Capability.MANAGE_RESIDENTS),
+    ("staff-list", "people", N_("Staff"), Capability.MANAGE_STAFF),
+    ("audit", "lock", N_("Audit log"), Capability.READ_AUDIT),
+)
+COLUMNS = 3
+
+ROLE_WORDS = {
+    StaffRole.MANAGER: N_("manager"),
+    StaffRole.COORDINATOR: N_("activities coordinator"),
+    StaffRole.KITCHEN: N_("kitchen"),
+    StaffRole.CARER: N_("carer"),
+}
+
+
+class StaffRoomScreen(StaffScreen):
+    name = "staff-room"
+    tool_chosen = Signal(str)  # the name of the screen to open
+    sign_out_chosen = Signal()
+    leave_kiosk_chosen = Signal()  # confirmed; the window asks the service
+
+    def __init__(
+        self,
+        *,
+        words: Words,
+        pictures: PictureLibrary,
+        theme: Theme,
+        signed_in: SignedInStaff,
+        staff_name: Callable[[], str],
+    ) -> None:
+        super().__init__(words=words, pictures=pictures, theme=theme, signed_in=signed_in)
+        self.staff_name = staff_name
+        self.greeting = QLabel()
+        self.greeting.setProperty("role", "heading")
+        self.greeting.setTextFormat(Qt.TextFormat.PlainText)
+        self.greeting.setWordWrap(True)
+        self.tool_buttons: dict[str, BigButton] = {}
+        grid = QGridLayout()
+        grid.setSpacing(theme.metrics.gap_px)
+        for index, (screen, picture, _, _) in enumerate(TOOLS):
+            button = BigButton(picture, "", pictures=pictures, theme=theme)
+            button.tapped.connect(lambda screen=screen: self.tool_chosen.emit(screen))
+            self.tool_buttons[screen] = button
+            grid.addWidget(button, index // COLUMNS, index % COLUMNS)
+        self.nothing_yet = QLabel()
+        self.nothing_yet.setWordWrap(True)
+        self.sign_out_button = BigButton("back", "", pictures=pictures, theme=theme, small=True)
+        self.sign_out_button.tapped.connect(self.sign_out_chosen)
+        self.leave_button = BigButton("cross", "", pictures=pictures, theme=theme, small=True)
+        self.leave_button.tapped.connect(self._ask_to_leave)
+        self.confirm = QLabel()
+        self.confirm.setProperty("role", "banner")
+        self.confirm.setWordWrap(True)
+        self.yes_button = BigButton("check", "", pictures=pictures, theme=theme, small=True)
+        self.no_button = BigButton("cross", "", pictures=pictures, theme=theme, small=True)
+        self.yes_button.tapped.connect(self._on_yes_button_tapped)
+        self.no_button.tapped.connect(self._hide_question)
+        answers = QHBoxLayout()
+        answers.setSpacing(theme.metrics.gap_px)
+        answers.addWidget(self.yes_button)
+        answers.addWidget(self.no_button)
+        ends = QHBoxLayout()
+        ends.setSpacing(theme.metrics.gap_px)
+        ends.addWidget(self.sign_out_button)
+        ends.addWidget(self.leave_button)
+
+        self.content.setSpacing(theme.metrics.gap_px)
+        self.content.addWidget(self.greeting)
+        self.content.addLayout(grid)
+        self.content.addWidget(self.nothing_yet)
+        self.content.addStretch(1)
+        self.content.addWidget(self.confirm)
+        self.content.addLayout(answers)
+        self.content.addLayout(ends)
+        self._hide_question()
+        self.retranslate()
+
+    def title(self) -> str:
+        return self.words.gettext("Staff")
+
+    def refresh(self) -> None:
+        super().refresh()
+        self._hide_question()
+        actor = self._signed_in()
+        allowed = {
+            screen for screen, _, _, right in TOOLS if actor is not None and actor.can(right)
+        }
+        for screen, button in self.tool_buttons.items():
+            button.setVisible(screen in allowed)
+        self.nothing_yet.setVisible(not allowed)
+        self.leave_button.setVisible(actor is not None and actor.can(Capability.EXIT_KIOSK))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        gettext = self.words.gettext
+        actor = self._signed_in()
+        role = gettext(ROLE_WORDS[actor.role]) if actor and actor.role else ""
+        self.greeting.setText(
+            gettext("Signed in: {name} ({role}).").format(name=self.staff_name(), role=role)
+        )
+        for screen, _, words, _ in TOOLS:
+            self.tool_buttons[screen].set_words(gettext(words))
+        self.nothing_yet.setText(gettext("There are no staff tools for your role on this kiosk."))
+        self.sign_out_button.set_words(gettext("Sign out"))
+        self.leave_button.set_words(gettext("Close the kiosk"))
+        self.confirm.setText(
+            gettext(
+                "Close the kiosk? Residents cannot use it until it is started again. Are you sure?"
+            )
+        )
+        self.yes_button.set_words(gettext("Yes, close it"))
+        self.no_button.set_words(gettext("No"))
+
+    def _ask_to_leave(self) -> None:
+        for widget in (self.confirm, self.yes_button, self.no_button):
+            widget.show()
+
+    def _hide_question(self) -> None:
+        for widget in (self.confirm, self.yes_button, self.no_button):
+            widget.hide()
+
+    def _on_yes_button_tapped(self) -> None:
+        self._hide_question()
+        self.leave_kiosk_chosen.emit()
