@@ -58,7 +58,7 @@ class LockedOutError(KioskError):
 class WrongPinError(KioskError):
     def __init__(self, tries_left: int) -> None:
         super().__init__(
-            N_("That PIN did not match. Please try again ({tries_left} tries left)."),
+            N_("That PIN did not match. {tries_left} tries left."),
             tries_left=tries_left,
         )
         self.tries_left = tries_left

@@ -70,6 +70,7 @@ class HomeScreen(Screen):
         # Discreet, bottom right: big enough to touch, quiet enough not to invite residents.
         self.staff_button = BigButton(None, "", pictures=pictures, theme=theme, small=True)
         self.staff_button.setProperty("role", "quiet")
+        self.staff_button.refresh_words_tone()
         self.staff_button.tapped.connect(self.staff_chosen)
         staff_row = QHBoxLayout()
         staff_row.addStretch(1)

@@ -75,11 +75,15 @@ class MyCarePlanScreen(Screen):
         self.body.setWordWrap(True)
         self.body.setTextFormat(Qt.TextFormat.PlainText)  # the resident's words, as written
         self.body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.review = QLabel()
+        self.review.setProperty("role", "quiet")
+        self.review.setWordWrap(True)
         body_host = QWidget()
         body_host.setObjectName("content")
         body_layout = QVBoxLayout(body_host)
         body_layout.setContentsMargins(0, 0, 0, 0)
         body_layout.addWidget(self.body)
+        body_layout.addWidget(self.review)
         body_layout.addStretch(1)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
@@ -87,11 +91,9 @@ class MyCarePlanScreen(Screen):
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setWidget(body_host)
 
-        self.review = QLabel()
-        self.review.setProperty("role", "quiet")
-        self.review.setWordWrap(True)
-        self.previous_button = BigButton("back", "", pictures=pictures, theme=theme, small=True)
-        self.next_button = BigButton(None, "", pictures=pictures, theme=theme, small=True)
+        pager_button = {"pictures": pictures, "theme": theme, "small": True, "horizontal": True}
+        self.previous_button = BigButton("back", "", **pager_button)
+        self.next_button = BigButton(None, "", **pager_button)
         self.previous_button.tapped.connect(lambda: self._turn(-1))
         self.next_button.tapped.connect(lambda: self._turn(+1))
         self.page_label = QLabel()
@@ -106,7 +108,6 @@ class MyCarePlanScreen(Screen):
         layout.setSpacing(theme.metrics.gap_px // 2)
         layout.addLayout(heading_row)
         layout.addWidget(self.scroll, 1)
-        layout.addWidget(self.review)
         layout.addLayout(pager)
         self.retranslate()
 

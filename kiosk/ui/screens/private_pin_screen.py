@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
 
 from kiosk.domain.access import Actor
-from kiosk.domain.errors import KioskError
+from kiosk.domain.errors import KioskError, LockedOutError
 from kiosk.i18n import Words
 from kiosk.ui.pictures import PictureLibrary
 from kiosk.ui.screen import Screen
@@ -40,14 +40,21 @@ class PrivatePinScreen(Screen):
         self.pin_pad = PinPad(words=words, pictures=pictures, theme=theme)
         self.pin_pad.pin_entered.connect(self._on_pin_pad_pin_entered)
         self.staff_help_button = BigButton(
-            "people", "", pictures=pictures, theme=theme, horizontal=True, small=True
+            "people", "", pictures=pictures, theme=theme, small=True
         )
         self.staff_help_button.tapped.connect(self.staff_help_chosen)
-        layout = QVBoxLayout(self)
+        # The prompt and the way round a forgotten PIN sit beside the keypad, so that at
+        # large text on a small screen the keypad keeps the whole height.
+        beside = QVBoxLayout()
+        beside.setSpacing(theme.metrics.gap_px)
+        beside.addWidget(self.prompt)
+        self.pin_pad.show_dots_in(beside)
+        beside.addStretch(1)
+        beside.addWidget(self.staff_help_button)
+        layout = QHBoxLayout(self)
         layout.setSpacing(theme.metrics.gap_px)
-        layout.addWidget(self.prompt)
-        layout.addWidget(self.pin_pad, 1)
-        layout.addWidget(self.staff_help_button)
+        layout.addLayout(beside, 2)
+        layout.addWidget(self.pin_pad, 3)
         self.retranslate()
 
     def start(self, name: str, check: OwnPinCheck) -> None:
@@ -56,19 +63,22 @@ class PrivatePinScreen(Screen):
         self._check = check
 
     def title(self) -> str:
-        return self.words.gettext("Your PIN")
+        return self.words.gettext("My care plan")
 
     def refresh(self) -> None:
         self.pin_pad.clear()
         self.pin_pad.set_message("")
+        self.pin_pad.show()
+        self.pin_pad.display.show()
+        self.prompt.show()
         self.retranslate()
 
     def retranslate(self) -> None:
         gettext = self.words.gettext
         self.prompt.setText(
-            gettext("{name}, please type your PIN to open your care plan.").format(name=self._name)
+            gettext("{name}, please type your PIN.").format(name=self._name)
         )
-        self.staff_help_button.set_words(gettext("Ask a member of staff to help"))
+        self.staff_help_button.set_words(gettext("Ask staff to help"))
         self.pin_pad.retranslate()
 
     def apply_theme(self, theme: Theme) -> None:
@@ -82,7 +92,12 @@ class PrivatePinScreen(Screen):
         try:
             actor = self._check(pin)
         except KioskError as error:
+            # The answer takes the prompt's place; a resting PIN needs no keys, only help.
+            self.prompt.hide()
             self.pin_pad.set_message(error.text(self.words.gettext))
+            resting = isinstance(error, LockedOutError)
+            self.pin_pad.setVisible(not resting)
+            self.pin_pad.display.setVisible(not resting)
             return
         finally:
             self._checking = False

@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.domain.access import Actor
-from kiosk.domain.errors import KioskError
+from kiosk.domain.errors import KioskError, LockedOutError
 from kiosk.domain.staff import StaffMember
 from kiosk.domain.text import N_
 from kiosk.i18n import Words
@@ -91,16 +91,34 @@ class StaffSignInScreen(Screen):
 
         self.pin_pad = PinPad(words=words, pictures=pictures, theme=theme)
         self.pin_pad.pin_entered.connect(self._on_pin_pad_pin_entered)
-        self.not_me_button = BigButton(None, "", pictures=pictures, theme=theme)
+        self.not_me_button = BigButton(None, "", pictures=pictures, theme=theme, small=True)
         self.not_me_button.tapped.connect(self._show_names)
+        self.pin_prompt = QLabel()
+        self.pin_prompt.setProperty("role", "heading")
+        self.pin_prompt.setWordWrap(True)
+        self.pin_prompt.setTextFormat(Qt.TextFormat.PlainText)
+
+        # Step one: the names under the prompt. Step two: the keypad, with its prompt and
+        # "Choose another name" beside it (the keypad keeps the height at large text).
+        self._pin_step = QWidget()
+        beside = QVBoxLayout()
+        beside.setSpacing(theme.metrics.gap_px)
+        beside.addWidget(self.pin_prompt)
+        self.pin_pad.show_dots_in(beside)
+        beside.addStretch(1)
+        beside.addWidget(self.not_me_button)
+        pin_row = QHBoxLayout(self._pin_step)
+        pin_row.setContentsMargins(0, 0, 0, 0)
+        pin_row.setSpacing(theme.metrics.gap_px)
+        pin_row.addLayout(beside, 2)
+        pin_row.addWidget(self.pin_pad, 3)
 
         layout = QVBoxLayout(self)
         layout.setSpacing(theme.metrics.gap_px)
         layout.addWidget(self.prompt)
         layout.addWidget(self._names_host)
         layout.addLayout(pager)
-        layout.addWidget(self.pin_pad, 1)
-        layout.addWidget(self.not_me_button)
+        layout.addWidget(self._pin_step, 1)
         layout.addStretch(0)
         self._show_names()
 
@@ -131,10 +149,9 @@ class StaffSignInScreen(Screen):
         self.next_button.set_words(gettext("More names ›"))
         self.not_me_button.set_words(gettext("Choose another name"))
         self.pin_pad.retranslate()
-        if self._chosen is None:
-            self.prompt.setText(gettext(PROMPTS[self._purpose]))
-        else:
-            self.prompt.setText(
+        self.prompt.setText(gettext(PROMPTS[self._purpose]))
+        if self._chosen is not None:
+            self.pin_prompt.setText(
                 gettext("{name}, please type your PIN.").format(name=self._chosen.name)
             )
 
@@ -147,12 +164,14 @@ class StaffSignInScreen(Screen):
         self._chosen = next((m for m in self._people if m.id == staff_id), None)
         if self._chosen is None:
             return
-        for widget in (self._names_host, self.previous_button, self.next_button):
+        for widget in (self.prompt, self._names_host, self.previous_button, self.next_button):
             widget.hide()
         self.pin_pad.clear()
         self.pin_pad.set_message("")
         self.pin_pad.show()
-        self.not_me_button.show()
+        self.pin_pad.display.show()
+        self.pin_prompt.show()
+        self._pin_step.show()
         self.retranslate()
 
     # -- inside -----------------------------------------------------------------------------
@@ -169,6 +188,8 @@ class StaffSignInScreen(Screen):
         self._chosen = None
         for button in self.name_buttons:
             self._names.removeWidget(button)
+            button.hide()
+            button.setParent(None)
             button.deleteLater()
         self.name_buttons = []
         start = self.page * NAMES_PER_PAGE
@@ -177,14 +198,14 @@ class StaffSignInScreen(Screen):
             button.tapped.connect(lambda staff_id=member.id: self.choose(staff_id))
             self._names.addWidget(button, index // COLUMNS, index % COLUMNS)
             self.name_buttons.append(button)
+        self.prompt.show()
         self._names_host.show()
         many = self.pages > 1
         self.previous_button.setVisible(many)
         self.next_button.setVisible(many)
         self.previous_button.setEnabled(self.page > 0)
         self.next_button.setEnabled(self.page < self.pages - 1)
-        self.pin_pad.hide()
-        self.not_me_button.hide()
+        self._pin_step.hide()
         self.retranslate()
 
     def _on_pin_pad_pin_entered(self, pin: str) -> None:
@@ -194,7 +215,11 @@ class StaffSignInScreen(Screen):
         try:
             actor = self._check(self._chosen.id, pin)
         except KioskError as error:
+            self.pin_prompt.hide()  # the answer takes the prompt's place
             self.pin_pad.set_message(error.text(self.words.gettext))
+            resting = isinstance(error, LockedOutError)
+            self.pin_pad.setVisible(not resting)
+            self.pin_pad.display.setVisible(not resting)
             return
         finally:
             self._checking = False

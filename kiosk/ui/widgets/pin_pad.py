@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -53,7 +54,7 @@ class PinPad(QWidget):
         self._clear_timer.timeout.connect(self._on_clear_timer_timeout)
 
         self.display = QLabel()
-        self.display.setProperty("role", "title")
+        self.display.setProperty("role", "heading")
         self.display.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message = QLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)
@@ -104,6 +105,14 @@ class PinPad(QWidget):
     def entered_count(self) -> int:
         """How many numbers are in (never which)."""
         return len(self._digits)
+
+    def show_dots_in(self, layout: QBoxLayout) -> None:
+        """Put the dots and the message in ``layout`` (a column beside the keys), so a
+        long message never pushes the keys off a small screen."""
+        own = self.layout()
+        for widget in (self.display, self.message):
+            own.removeWidget(widget)
+            layout.addWidget(widget)
 
     def clear(self) -> None:
         self._clear_timer.stop()

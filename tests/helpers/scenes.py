@@ -1,0 +1,77 @@
+"""Each screen reached the way a person reaches it, on the demo home: for layout checks
+and for screenshots (scripts/take_screenshots.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from kiosk.app import Services
+from kiosk.storage.demo_content import STAFF
+from kiosk.ui.main_window import MainWindow
+
+Scene = Callable[[MainWindow, Services], None]
+
+
+def as_resident(window: MainWindow, services: Services, name: str) -> None:
+    chosen = next(r for r in services.residents.list_active() if r.preferred_name == name)
+    window.sign_in(chosen.id)
+
+
+def as_staff(window: MainWindow, services: Services, role: str) -> None:
+    demo = next(person for person in STAFF if person.role == role)
+    member = next(m for m in services.staff.sign_in_choices() if m.name == demo.name)
+    window._on_staff_signed_in(services.staff.sign_in(member.id, demo.pin))
+
+
+def care_plan_of(name: str) -> Scene:
+    def go(window: MainWindow, services: Services) -> None:
+        as_resident(window, services, name)
+        window.open_screen("my-care-plan")
+
+    return go
+
+
+def staff_tool(name: str, role: str = "manager") -> Scene:
+    def go(window: MainWindow, services: Services) -> None:
+        as_staff(window, services, role)
+        if name != "staff-room":
+            window.open_screen(name)
+
+    return go
+
+
+def staff_pin(window: MainWindow, services: Services) -> None:
+    window.open_staff_tools()
+    demo = next(person for person in STAFF if person.role == "manager")
+    member = next(m for m in services.staff.sign_in_choices() if m.name == demo.name)
+    window.staff_sign_in.choose(member.id)
+
+
+def pin_resting(window: MainWindow, services: Services) -> None:
+    """Margaret after five wrong PINs: the longest words the PIN screen shows."""
+    care_plan_of("Margaret")(window, services)
+    for wrong in ("1111", "2222", "3333", "4444", "5555"):
+        window.private_pin.pin_pad.pin_entered.emit(wrong)
+
+
+def pin_wrong(window: MainWindow, services: Services) -> None:
+    care_plan_of("Margaret")(window, services)
+    window.private_pin.pin_pad.pin_entered.emit("1111")
+
+
+SCENES: dict[str, Scene] = {
+    "home": lambda window, services: None,
+    "home-signed-in": lambda window, services: as_resident(window, services, "Margaret"),
+    "private-pin": care_plan_of("Margaret"),
+    "private-pin-wrong": pin_wrong,
+    "private-pin-resting": pin_resting,
+    "staff-help": care_plan_of("Dai"),
+    "my-care-plan": care_plan_of("Mrs Kaur"),
+    "staff-sign-in": lambda window, services: window.open_staff_tools(),
+    "staff-pin": staff_pin,
+    "staff-room": staff_tool("staff-room"),
+    "staff-room-carer": staff_tool("staff-room", "carer"),
+    "residents": staff_tool("residents"),
+    "staff-list": staff_tool("staff-list"),
+    "audit": staff_tool("audit"),
+}
