@@ -44,7 +44,7 @@ from kiosk.ui.widgets.touch_button import TouchButton
 
 if TYPE_CHECKING:  # imported when first needed: Home paints sooner without them
     from kiosk.domain.care_plans import CarePlanView
-    from kiosk.domain.enums import CarePlanAccess
+    from kiosk.domain.enums import CarePlanAccess, StaffRole
     from kiosk.domain.residents import Resident, ResidentPreferences
     from kiosk.domain.staff import AuditEntry, StaffMember
     from kiosk.ui.screens.language_screen import LanguageScreen
@@ -76,6 +76,11 @@ class StaffAccounts(Protocol):
     def sign_in_choices(self) -> Sequence[StaffMember]: ...
     def sign_in(self, staff_id: int, pin: str) -> Actor: ...
     def leave_kiosk_mode(self, actor: Actor) -> None: ...
+    def list(self, actor: Actor) -> Sequence[StaffMember]: ...
+    def add(self, actor: Actor, name: str, role: StaffRole, pin: str) -> StaffMember: ...
+    def set_role(self, actor: Actor, staff_id: int, role: StaffRole) -> StaffMember: ...
+    def reset_pin(self, actor: Actor, staff_id: int, pin: str) -> StaffMember: ...
+    def disable(self, actor: Actor, staff_id: int) -> StaffMember: ...
 
 
 class PrivateAccess(Protocol):
@@ -207,6 +212,8 @@ class MainWindow(QMainWindow):
             "staff-room": self._build_staff_room,
             "private-pin": self._build_private_pin,
             "my-care-plan": self._build_my_care_plan,
+            "staff-list": self._build_staff_list,
+            "audit": self._build_audit,
         }
         words.on_switch(self._on_words_switched)
 
@@ -340,6 +347,37 @@ class MainWindow(QMainWindow):
         screen.unlocked.connect(self._on_private_unlocked)
         screen.staff_help_chosen.connect(self._ask_staff_to_help)
         return screen
+
+    def _build_staff_list(self) -> Screen:
+        from kiosk.ui.screens.staff_list_screen import StaffListScreen
+
+        return StaffListScreen(
+            words=self.words,
+            pictures=self.pictures,
+            theme=self.theme,
+            signed_in=lambda: self.staff_actor,
+            staff=self._home_data().staff,
+        )
+
+    def _build_audit(self) -> Screen:
+        from kiosk.ui.screens.audit_screen import AuditScreen
+
+        data = self._home_data()
+
+        def staff_name(staff_id: int) -> str:
+            actor = self.staff_actor
+            people = data.staff.list(actor) if actor is not None else []
+            return next(m.name for m in people if m.id == staff_id)
+
+        return AuditScreen(
+            words=self.words,
+            pictures=self.pictures,
+            theme=self.theme,
+            signed_in=lambda: self.staff_actor,
+            audit=data.audit,
+            staff_name=staff_name,
+            resident_name=lambda resident_id: data.residents.get(resident_id).preferred_name,
+        )
 
     def _build_my_care_plan(self) -> Screen:
         from kiosk.ui.screens.my_care_plan_screen import MyCarePlanScreen
