@@ -171,3 +171,239 @@ def test_any_name_is_stored_exactly_or_refused_in_words(
     else:
         assert residents.get(stored.id).preferred_name == stored.preferred_name
         assert stored.preferred_name.strip() == stored.preferred_name
+
+
+# -- details, photos: staff who manage residents, audited ---------------------------------
+
+PNG_1PX = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00"
+    b"\x90wS\xde\x00\x00\x00\x0cIDATx\x9cc\xf8\xcf\xc0\x00\x00\x03\x01\x01\x00\xc9\xfe\x92\xef"
+    b"\x00\x00\x00\x00IEND\xaeB`\x82"
+)
+JPEG_START = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
+WEBP_START = b"RIFF\x24\x00\x00\x00WEBPVP8 "
+
+
+def audit_actions(
+    database: Database, action: str
+) -> list[tuple[int | None, int | None, str | None]]:
+    from kiosk.services.audit import AuditService
+
+    events = AuditService(database.sessions).events(MANAGER, action=action)
+    return [(event.actor_staff_id, event.record_id, event.detail) for event in events]
+
+
+def photo_rows(database_path: Path) -> int:
+    with sqlite3.connect(database_path) as connection:
+        count = connection.execute("SELECT COUNT(*) FROM photo").fetchone()[0]
+    connection.close()
+    return int(count)
+
+
+@pytest.fixture
+def kitchen(database: Database) -> Actor:
+    """A cook, signed in: a member of staff who may not manage residents."""
+    from kiosk.domain.enums import StaffRole
+    from kiosk.services.staff import StaffService
+
+    staff = StaffService(database.sessions)
+    cook = staff.add(MANAGER, "Tom Baker", StaffRole.KITCHEN, "6053")
+    return staff.sign_in(cook.id, "6053")
+
+
+def test_update_details_changes_names_and_room_and_is_audited(
+    residents: ResidentsService, database: Database
+) -> None:
+    iris = residents.add(MANAGER, NewResident("Iris", full_name="Iris Ward", room="3"))
+    updated = residents.update_details(
+        MANAGER, iris.id, preferred_name="  Iris  May ", full_name="Iris May Ward", room=" 14b "
+    )
+    assert (updated.preferred_name, updated.full_name, updated.room) == (
+        "Iris May",
+        "Iris May Ward",
+        "14b",
+    )
+    assert residents.get(iris.id) == updated
+    assert audit_actions(database, "resident.update") == [(MANAGER.staff_id, iris.id, None)]
+
+
+def test_update_details_leaves_out_none_and_clears_empty(residents: ResidentsService) -> None:
+    iris = residents.add(MANAGER, NewResident("Iris", full_name="Iris Ward", room="3"))
+    updated = residents.update_details(MANAGER, iris.id, room="")
+    assert updated.room is None
+    assert (updated.preferred_name, updated.full_name) == ("Iris", "Iris Ward")
+
+
+def test_update_details_with_no_change_writes_no_audit(
+    residents: ResidentsService, database: Database
+) -> None:
+    iris = residents.add(MANAGER, NewResident("Iris", room="3"))
+    residents.update_details(
+        MANAGER, iris.id, preferred_name="Iris", room="3", preferences=ResidentPreferences()
+    )
+    assert audit_actions(database, "resident.update") == []
+
+
+def test_update_details_and_preferences_are_kept_together_or_not_at_all(
+    residents: ResidentsService, database: Database
+) -> None:
+    iris = residents.add(MANAGER, NewResident("Iris", room="3"))
+    with pytest.raises(ValidationError) as raised:
+        residents.update_details(
+            MANAGER,
+            iris.id,
+            room="4",
+            preferences=ResidentPreferences(text_scale=150, care_plan_access=CarePlanAccess.PIN),
+        )
+    assert raised.value.field == "care_plan_access"
+    assert residents.get(iris.id) == iris  # not the room, not the text size
+    both = residents.update_details(
+        MANAGER, iris.id, room="4", preferences=ResidentPreferences(text_scale=150)
+    )
+    assert (both.room, both.text_scale) == ("4", 150)
+    assert len(audit_actions(database, "resident.update")) == 1
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"preferred_name": ""}, "preferred_name"),
+        ({"preferred_name": "1234"}, "preferred_name"),
+        ({"preferred_name": "x" * 10_000}, "preferred_name"),
+        ({"full_name": "y" * 161}, "full_name"),
+        ({"room": "Room number twenty-one"}, "room"),
+        ({"room": "1\x1b2"}, "room"),
+    ],
+)
+def test_bad_details_are_refused_in_words(
+    residents: ResidentsService, changes: dict[str, str], field: str
+) -> None:
+    iris = residents.add(MANAGER, NewResident("Iris", room="3"))
+    with pytest.raises(ValidationError) as raised:
+        residents.update_details(MANAGER, iris.id, **changes)
+    assert raised.value.field == field
+    assert raised.value.text()
+    assert residents.get(iris.id) == iris
+
+
+@pytest.mark.parametrize("name", HOSTILE_NAMES)
+def test_hostile_names_are_kept_exactly_on_update(residents: ResidentsService, name: str) -> None:
+    iris = residents.add(MANAGER, NewResident("Iris"))
+    assert residents.update_details(MANAGER, iris.id, preferred_name=name).preferred_name == name
+    assert residents.get(iris.id).preferred_name == name
+
+
+def test_only_staff_who_manage_residents_change_details_or_photos(
+    residents: ResidentsService, database: Database, database_path: Path, kitchen: Actor
+) -> None:
+    from kiosk.domain.errors import NotAllowedError
+
+    iris = residents.add(MANAGER, NewResident("Iris", room="3"))
+    for who in (kitchen, Actor.resident(iris.id), Actor()):
+        for attempt in (
+            lambda who=who: residents.update_details(who, iris.id, room="9"),
+            lambda who=who: residents.set_photo(who, iris.id, PNG_1PX),
+            lambda who=who: residents.remove_photo(who, iris.id),
+        ):
+            with pytest.raises(NotAllowedError) as raised:
+                attempt()
+            assert raised.value.text() == "Sorry, you are not allowed to do that."
+    assert residents.get(iris.id) == iris
+    assert photo_rows(database_path) == 0
+    assert audit_actions(database, "resident.update") == []
+    assert audit_actions(database, "resident.photo") == []
+
+
+@pytest.mark.parametrize(
+    ("data", "mime"),
+    [(PNG_1PX, "image/png"), (JPEG_START + b"rest", "image/jpeg"), (WEBP_START, "image/webp")],
+)
+def test_set_photo_keeps_it_and_anyone_can_see_it(
+    residents: ResidentsService, database: Database, database_path: Path, data: bytes, mime: str
+) -> None:
+    iris = residents.add(MANAGER, NewResident("Iris"))
+    assert residents.photo(iris.id) is None
+    with_photo = residents.set_photo(MANAGER, iris.id, data)
+    assert with_photo.has_photo and residents.get(iris.id).has_photo
+    assert residents.photo(iris.id) == data
+    with sqlite3.connect(database_path) as connection:
+        stored = connection.execute("SELECT mime_type, byte_size FROM photo").fetchall()
+    connection.close()
+    assert stored == [(mime, len(data))]
+    assert audit_actions(database, "resident.photo") == [(MANAGER.staff_id, iris.id, "set")]
+
+
+def test_a_new_photo_replaces_the_old_one(residents: ResidentsService, database_path: Path) -> None:
+    iris = residents.add(MANAGER, NewResident("Iris"))
+    residents.set_photo(MANAGER, iris.id, PNG_1PX)
+    residents.set_photo(MANAGER, iris.id, JPEG_START)
+    assert residents.photo(iris.id) == JPEG_START
+    assert photo_rows(database_path) == 1  # the old one is not left behind
+
+
+def test_remove_photo(residents: ResidentsService, database: Database, database_path: Path) -> None:
+    iris = residents.add(MANAGER, NewResident("Iris"))
+    residents.set_photo(MANAGER, iris.id, PNG_1PX)
+    removed = residents.remove_photo(MANAGER, iris.id)
+    assert not removed.has_photo
+    assert residents.photo(iris.id) is None
+    assert photo_rows(database_path) == 0
+    assert residents.remove_photo(MANAGER, iris.id) == removed  # twice changes nothing
+    actions = audit_actions(database, "resident.photo")
+    assert [detail for _, _, detail in actions] == ["removed", "set"]  # newest first
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"",
+        b"Dear family, this is a letter, not a photo.",  # a text file renamed .jpg
+        b"GIF89a\x01\x00\x01\x00",
+        b"<svg xmlns='http://www.w3.org/2000/svg'/>",
+        b"RIFF\x24\x00\x00\x00WAVEfmt ",  # a sound, not a WebP
+        b"\x89PN",
+    ],
+)
+def test_files_that_are_not_photos_are_refused_in_words(
+    residents: ResidentsService, database_path: Path, data: bytes
+) -> None:
+    iris = residents.add(MANAGER, NewResident("Iris"))
+    with pytest.raises(ValidationError) as raised:
+        residents.set_photo(MANAGER, iris.id, data)
+    assert raised.value.field == "photo"
+    assert raised.value.text() == (
+        "That file is not a photo we can use. Please choose a JPEG or PNG picture."
+    )
+    assert not residents.get(iris.id).has_photo
+    assert photo_rows(database_path) == 0
+
+
+def test_a_photo_too_big_is_refused_in_words(
+    residents: ResidentsService, database_path: Path
+) -> None:
+    from kiosk.domain.photos import MAX_PHOTO_BYTES
+
+    iris = residents.add(MANAGER, NewResident("Iris"))
+    too_big = JPEG_START + bytes(MAX_PHOTO_BYTES)
+    with pytest.raises(ValidationError) as raised:
+        residents.set_photo(MANAGER, iris.id, too_big)
+    assert "too big" in raised.value.text() and "5 MB" in raised.value.text()
+    assert photo_rows(database_path) == 0
+    just_fits = JPEG_START + bytes(MAX_PHOTO_BYTES - len(JPEG_START))
+    assert residents.set_photo(MANAGER, iris.id, just_fits).has_photo
+
+
+def test_photo_of_nobody_is_none(residents: ResidentsService) -> None:
+    assert residents.photo(404) is None
+    with pytest.raises(NotFoundError):
+        residents.set_photo(MANAGER, 404, PNG_1PX)
+
+
+def test_sniffing_reads_the_bytes_not_the_name() -> None:
+    from kiosk.domain.photos import sniff_photo_type
+
+    assert sniff_photo_type(PNG_1PX) == "image/png"
+    assert sniff_photo_type(JPEG_START) == "image/jpeg"
+    assert sniff_photo_type(WEBP_START) == "image/webp"
+    assert sniff_photo_type(b"RIFF") is None
+    assert sniff_photo_type(b"%PDF-1.7") is None

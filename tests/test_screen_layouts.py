@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.app import SCREEN_NAMES
 from kiosk.ui.speech_player import SpeechPlayer
 from tests.helpers.layout import layout_problems
+from tests.helpers.scenes import SCENES
 from tests.helpers.shell import kiosk_window, settle
 
 SIZES = [(1280, 800), (1920, 1080)]
@@ -45,6 +46,30 @@ def test_every_screen_fits(qtbot: QtBot, demo_dir: Path, language: str, scale: i
                 f"who page 2 {width}x{height}: {p}"
                 for p in layout_problems(window, window.theme.metrics)
             ]
+    assert problems == []
+
+
+@pytest.mark.parametrize("scale", SCALES)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_sign_in_and_staff_scene_fits(
+    qtbot: QtBot, demo_dir: Path, language: str, scale: int
+) -> None:
+    """The screens behind a PIN, reached as a person reaches them, in every state."""
+    problems: list[str] = []
+    with kiosk_window(demo_dir, language=language, text_scale=scale) as (window, services):
+        window.connect_speech(SpeechPlayer(None, parent=window))
+        for width, height in SIZES:
+            window.resize(width, height)
+            for name, scene in SCENES.items():
+                window.sign_out()
+                window.words.switch(language)
+                scene(window, services)
+                settle()
+                assert (window.width(), window.height()) == (width, height), name
+                problems += [
+                    f"{name} {width}x{height}: {problem}"
+                    for problem in layout_problems(window, window.theme.metrics)
+                ]
     assert problems == []
 
 

@@ -17,6 +17,7 @@ DEFAULT_SPEECH_RATE = 135  # slower than espeak's 175 for older listeners
 NAME_MAX = 80
 ROOM_MAX = 20
 NOTES_MAX = 2000
+FULL_NAME_MAX = 160
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +36,7 @@ class Resident:
     support_notes: str | None
     active: bool
     archived_at: datetime | None
+    full_name: str | None = None  # the name on their records, if it differs
 
     @property
     def initials(self) -> str:

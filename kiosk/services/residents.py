@@ -17,8 +17,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from kiosk.domain.access import SYSTEM, Actor, Capability, LockoutPolicy
 from kiosk.domain.enums import CarePlanAccess, ContrastTheme
 from kiosk.domain.errors import NotFoundError
+from kiosk.domain.photos import check_photo
 from kiosk.domain.pins import check_pin, hash_pin
 from kiosk.domain.residents import (
+    FULL_NAME_MAX,
     NAME_MAX,
     NOTES_MAX,
     ROOM_MAX,
@@ -37,8 +39,6 @@ from kiosk.services.pin_attempts import attempt, replace_pin
 from kiosk.storage import models
 from kiosk.storage.database import session_scope
 from kiosk.storage.types import utc_now
-
-FULL_NAME_MAX = 160
 
 
 class ResidentsService:
@@ -111,22 +111,132 @@ class ResidentsService:
             actor.require(Capability.MANAGE_RESIDENTS)
         with session_scope(self._sessions) as session:
             row = _load(session, resident_id)
-            if changes.language is not None:
-                row.language = check_language(changes.language, self._languages)
-            if changes.text_scale is not None:
-                row.text_scale = check_text_scale(changes.text_scale)
-            if changes.contrast is not None:
-                row.contrast = ContrastTheme(changes.contrast).value
-            if changes.speech_rate is not None:
-                row.speech_rate = check_speech_rate(changes.speech_rate)
-            if changes.talking_buttons is not None:
-                row.talking_buttons = changes.talking_buttons
-            if changes.care_plan_access is not None:
-                row.care_plan_access = check_access(
-                    CarePlanAccess(changes.care_plan_access), has_pin=row.pin_hash is not None
-                ).value
+            self._apply_preferences(row, changes)
             session.flush()
             return to_resident(row, private=_sees_notes(actor))
+
+    def update_details(
+        self,
+        actor: Actor,
+        resident_id: int,
+        *,
+        preferred_name: str | None = None,
+        full_name: str | None = None,
+        room: str | None = None,
+        support_notes: str | None = None,
+        preferences: ResidentPreferences | None = None,
+    ) -> Resident:
+        """Change a resident's names, room or notes (staff who manage residents).
+
+        ``None`` leaves a field as it is; an empty string clears an optional one. Staff
+        editing a resident may change their ``preferences`` in the same go, so one Save is
+        one change: all of it is kept, or none of it.
+        """
+        actor.require(Capability.MANAGE_RESIDENTS)
+        values: dict[str, str | None] = {}
+        if preferred_name is not None:
+            values["preferred_name"] = clean_name(
+                preferred_name, field="preferred_name", max_length=NAME_MAX
+            )
+        if full_name is not None:
+            values["full_name"] = clean_text(
+                full_name, field="full_name", max_length=FULL_NAME_MAX, required=False
+            )
+        if room is not None:
+            values["room"] = clean_text(room, field="room", max_length=ROOM_MAX, required=False)
+        if support_notes is not None:
+            values["support_notes"] = clean_text(
+                support_notes,
+                field="support_notes",
+                max_length=NOTES_MAX,
+                required=False,
+                multiline=True,
+            )
+        with session_scope(self._sessions) as session:
+            row = _load(session, resident_id)
+            changed = False
+            for name, value in values.items():
+                if getattr(row, name) != value:
+                    setattr(row, name, value)
+                    changed = True
+            if preferences is not None:
+                changed = self._apply_preferences(row, preferences) or changed
+            if changed:
+                session.flush()
+                record(session, actor, "resident.update", record_type="resident", record_id=row.id)
+            return to_resident(row, private=True)
+
+    def set_photo(self, actor: Actor, resident_id: int, data: bytes) -> Resident:
+        """Keep a photo of the resident (staff who manage residents); it replaces any old one."""
+        actor.require(Capability.MANAGE_RESIDENTS)
+        mime_type = check_photo(data)
+        with session_scope(self._sessions) as session:
+            row = _load(session, resident_id)
+            old_photo_id = row.photo_id
+            photo = models.Photo(mime_type=mime_type, byte_size=len(data), data=data)
+            session.add(photo)
+            session.flush()
+            row.photo_id = photo.id
+            session.flush()
+            _drop_if_unused(session, old_photo_id)
+            record(
+                session,
+                actor,
+                "resident.photo",
+                record_type="resident",
+                record_id=row.id,
+                detail="set",
+            )
+            return to_resident(row, private=True)
+
+    def remove_photo(self, actor: Actor, resident_id: int) -> Resident:
+        """Take the resident's photo away; their initials show instead."""
+        actor.require(Capability.MANAGE_RESIDENTS)
+        with session_scope(self._sessions) as session:
+            row = _load(session, resident_id)
+            old_photo_id = row.photo_id
+            if old_photo_id is not None:
+                row.photo_id = None
+                session.flush()
+                _drop_if_unused(session, old_photo_id)
+                record(
+                    session,
+                    actor,
+                    "resident.photo",
+                    record_type="resident",
+                    record_id=row.id,
+                    detail="removed",
+                )
+            return to_resident(row, private=True)
+
+    def photo(self, resident_id: int) -> bytes | None:
+        """The resident's photo as stored, or None. Faces are shown to anyone at the kiosk."""
+        with self._sessions() as session:
+            data = session.scalar(
+                select(models.Photo.data)
+                .join(models.Resident, models.Resident.photo_id == models.Photo.id)
+                .where(models.Resident.id == resident_id)
+            )
+        return bytes(data) if data is not None else None
+
+    def _apply_preferences(self, row: models.Resident, changes: ResidentPreferences) -> bool:
+        """Put checked ``changes`` on ``row``; True when anything is different."""
+        before = _preferences_of(row)
+        if changes.language is not None:
+            row.language = check_language(changes.language, self._languages)
+        if changes.text_scale is not None:
+            row.text_scale = check_text_scale(changes.text_scale)
+        if changes.contrast is not None:
+            row.contrast = ContrastTheme(changes.contrast).value
+        if changes.speech_rate is not None:
+            row.speech_rate = check_speech_rate(changes.speech_rate)
+        if changes.talking_buttons is not None:
+            row.talking_buttons = changes.talking_buttons
+        if changes.care_plan_access is not None:
+            row.care_plan_access = check_access(
+                CarePlanAccess(changes.care_plan_access), has_pin=row.pin_hash is not None
+            ).value
+        return _preferences_of(row) != before
 
     def archive(self, actor: Actor, resident_id: int) -> Resident:
         """Mark a resident as no longer living here. Everything they said is kept."""
@@ -188,6 +298,33 @@ def _load(session: Session, resident_id: int) -> models.Resident:
     return row
 
 
+def _preferences_of(row: models.Resident) -> tuple[object, ...]:
+    return (
+        row.language,
+        row.text_scale,
+        row.contrast,
+        row.speech_rate,
+        row.talking_buttons,
+        row.care_plan_access,
+    )
+
+
+def _drop_if_unused(session: Session, photo_id: int | None) -> None:
+    """Delete a photo nobody points at any more, so old photos do not fill the database."""
+    if photo_id is None:
+        return
+    for table in models.Base.metadata.sorted_tables:
+        column = table.c.get("photo_id")
+        if column is None:
+            continue
+        used = session.scalar(select(column).where(column == photo_id).limit(1))
+        if used is not None:
+            return
+    photo = session.get(models.Photo, photo_id)
+    if photo is not None:
+        session.delete(photo)
+
+
 def _sees_notes(actor: Actor) -> bool:
     return actor.can(Capability.MANAGE_RESIDENTS) or actor.can(Capability.WRITE_CARE_PLANS)
 
@@ -208,4 +345,5 @@ def to_resident(row: models.Resident, *, private: bool = False) -> Resident:
         support_notes=row.support_notes if private else None,
         active=row.active,
         archived_at=row.archived_at,
+        full_name=row.full_name,
     )

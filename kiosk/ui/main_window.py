@@ -16,6 +16,7 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -63,6 +64,7 @@ NOTICE_SECONDS = 8
 class Residents(Protocol):
     def list_active(self) -> Sequence[Resident]: ...
     def get(self, resident_id: int) -> Resident: ...
+    def photo(self, resident_id: int) -> bytes | None: ...
     def update_preferences(
         self, actor: Actor, resident_id: int, changes: ResidentPreferences
     ) -> Resident: ...
@@ -212,6 +214,7 @@ class MainWindow(QMainWindow):
             "staff-room": self._build_staff_room,
             "private-pin": self._build_private_pin,
             "my-care-plan": self._build_my_care_plan,
+            "residents": self._build_residents,
             "staff-list": self._build_staff_list,
             "audit": self._build_audit,
         }
@@ -347,6 +350,34 @@ class MainWindow(QMainWindow):
         screen.unlocked.connect(self._on_private_unlocked)
         screen.staff_help_chosen.connect(self._ask_staff_to_help)
         return screen
+
+    def _build_residents(self) -> Screen:
+        from kiosk.i18n import language_choices
+        from kiosk.ui.screens.residents_screen import ResidentsScreen
+
+        return ResidentsScreen(
+            words=self.words,
+            pictures=self.pictures,
+            theme=self.theme,
+            signed_in=lambda: self.staff_actor,
+            residents=self._home_data().residents,  # type: ignore[arg-type]
+            languages=[(c.code, c.own_name) for c in language_choices(self.words.languages)],
+            choose_photo=self._choose_photo,
+        )
+
+    def _choose_photo(self) -> bytes | None:
+        """A photo file from this computer (or a USB stick), for a resident's face."""
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.words.gettext("Choose a photo"),
+            "",
+            self.words.gettext("Photos") + " (*.jpg *.jpeg *.png *.webp)",
+        )
+        if not path:
+            return None
+        return Path(path).read_bytes()  # an unreadable file: the screen says so in words
 
     def _build_staff_list(self) -> Screen:
         from kiosk.ui.screens.staff_list_screen import StaffListScreen

@@ -39,9 +39,7 @@ class PrivatePinScreen(Screen):
         self.prompt.setTextFormat(Qt.TextFormat.PlainText)
         self.pin_pad = PinPad(words=words, pictures=pictures, theme=theme)
         self.pin_pad.pin_entered.connect(self._on_pin_pad_pin_entered)
-        self.staff_help_button = BigButton(
-            "people", "", pictures=pictures, theme=theme, small=True
-        )
+        self.staff_help_button = BigButton("people", "", pictures=pictures, theme=theme, small=True)
         self.staff_help_button.tapped.connect(self.staff_help_chosen)
         # The prompt and the way round a forgotten PIN sit beside the keypad, so that at
         # large text on a small screen the keypad keeps the whole height.
@@ -75,9 +73,7 @@ class PrivatePinScreen(Screen):
 
     def retranslate(self) -> None:
         gettext = self.words.gettext
-        self.prompt.setText(
-            gettext("{name}, please type your PIN.").format(name=self._name)
-        )
+        self.prompt.setText(gettext("{name}, please type your PIN.").format(name=self._name))
         self.staff_help_button.set_words(gettext("Ask staff to help"))
         self.pin_pad.retranslate()
 

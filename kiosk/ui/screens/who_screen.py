@@ -24,6 +24,7 @@ COLUMNS = 3
 
 class ResidentDirectory(Protocol):
     def list_active(self) -> Sequence[Resident]: ...
+    def photo(self, resident_id: int) -> bytes | None: ...
 
 
 class WhoScreen(Screen):
@@ -41,6 +42,7 @@ class WhoScreen(Screen):
         super().__init__(words=words, pictures=pictures, theme=theme)
         self._residents = residents
         self._people: list[Resident] = []
+        self._photos: dict[int, bytes | None] = {}  # read when first shown, kept until refresh
         self.page = 0
         self._shown_page_size = MAX_PAGE_SIZE
         self.prompt = QLabel()
@@ -92,6 +94,7 @@ class WhoScreen(Screen):
 
     def refresh(self) -> None:
         self._people = list(self._residents.list_active())
+        self._photos.clear()  # a photo may have changed since
         self.page = min(self.page, self.pages - 1)
         self._show_page()
 
@@ -118,6 +121,14 @@ class WhoScreen(Screen):
     def visible_faces(self) -> list[FaceTile]:
         return self._faces_host.findChildren(FaceTile)
 
+    def _photo_of(self, resident: Resident) -> bytes | None:
+        """Only residents with a photo cost a read, and each only once until the next refresh."""
+        if not resident.has_photo:
+            return None
+        if resident.id not in self._photos:
+            self._photos[resident.id] = self._residents.photo(resident.id)
+        return self._photos[resident.id]
+
     def _turn(self, step: int) -> None:
         self.page = max(0, min(self.pages - 1, self.page + step))
         self._show_page()
@@ -131,7 +142,7 @@ class WhoScreen(Screen):
         self.page = min(self.page, self.pages - 1)
         start = self.page * size
         for index, resident in enumerate(self._people[start : start + size]):
-            tile = FaceTile(resident, theme=self.theme)
+            tile = FaceTile(resident, theme=self.theme, photo=self._photo_of(resident))
             tile.tapped.connect(lambda rid=resident.id: self.resident_chosen.emit(rid))
             self._faces.addWidget(tile, index // COLUMNS, index % COLUMNS)
         many = self.pages > 1

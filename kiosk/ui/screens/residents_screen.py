@@ -1,0 +1,931 @@
+"""Residents (staff): everyone who lives here, and everyone who has moved out.
+
+Staff choose a resident from the list to change their name, room, photo, PIN and how the
+kiosk looks and sounds for them, or welcome someone new. Choices are big buttons, never
+drop-down lists or spin boxes: staff use the same touch screen as residents. Nothing is
+kept until Save (a photo and a new PIN are kept as soon as they are chosen), and the
+services decide what is allowed: this screen shows their answer in words.
+"""
+
+from __future__ import annotations
+
+import hmac
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol, TypeVar
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.domain.access import Actor
+from kiosk.domain.enums import CarePlanAccess, ContrastTheme
+from kiosk.domain.errors import ValidationError
+from kiosk.domain.residents import (
+    DEFAULT_SPEECH_RATE,
+    NewResident,
+    Resident,
+    ResidentPreferences,
+)
+from kiosk.domain.text import N_
+from kiosk.i18n import Words
+from kiosk.ui.pictures import PictureLibrary
+from kiosk.ui.staff_screen import SignedInStaff, StaffScreen, field_label
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.big_button import BigButton
+from kiosk.ui.widgets.face_tile import initials_avatar, photo_avatar
+from kiosk.ui.widgets.pin_pad import PinPad
+from kiosk.ui.widgets.touch_button import TouchButton
+
+T = TypeVar("T")
+
+TEXT_SCALES = (100, 125, 150, 175, 200)
+# (words, words a minute): slower than espeak's usual 175 all round, for older listeners
+SPEEDS = ((N_("Slower"), 110), (N_("Normal"), DEFAULT_SPEECH_RATE), (N_("Faster"), 165))
+CONTRASTS = ((ContrastTheme.STANDARD, N_("Standard")), (ContrastTheme.HIGH, N_("High contrast")))
+TALKING = ((True, N_("On")), (False, N_("Off")))
+# (how, the button's words, what it means in one plain line)
+ACCESS = (
+    (
+        CarePlanAccess.PIN,
+        N_("With their own PIN"),
+        N_("They type their own four numbers to open it."),
+    ),
+    (
+        CarePlanAccess.STAFF,
+        N_("With staff only"),
+        N_("A member of staff opens it with them, using a staff PIN."),
+    ),
+    (
+        CarePlanAccess.OPEN,
+        N_("Open"),
+        N_("It opens when they touch their face. There is no PIN."),
+    ),
+)
+# Fields the services name in their refusals, with the words staff see above each field.
+FIELDS = {
+    "preferred_name": N_("Name they like to be called"),
+    "full_name": N_("Full name"),
+    "room": N_("Room"),
+}
+
+
+class ResidentRecords(Protocol):
+    """What this screen needs from the residents service."""
+
+    def list_all(self) -> Sequence[Resident]: ...
+    def get(self, resident_id: int, actor: Actor = ...) -> Resident: ...
+    def add(self, actor: Actor, new: NewResident) -> Resident: ...
+    def update_details(
+        self,
+        actor: Actor,
+        resident_id: int,
+        *,
+        preferred_name: str | None = ...,
+        full_name: str | None = ...,
+        room: str | None = ...,
+        support_notes: str | None = ...,
+        preferences: ResidentPreferences | None = ...,
+    ) -> Resident: ...
+    def set_pin(self, actor: Actor, resident_id: int, pin: str) -> Resident: ...
+    def set_photo(self, actor: Actor, resident_id: int, data: bytes) -> Resident: ...
+    def remove_photo(self, actor: Actor, resident_id: int) -> Resident: ...
+    def photo(self, resident_id: int) -> bytes | None: ...
+    def archive(self, actor: Actor, resident_id: int) -> Resident: ...
+
+
+@dataclass
+class _Choices:
+    """The choices on the editor, not yet saved."""
+
+    language: str
+    text_scale: int
+    contrast: ContrastTheme
+    speech_rate: int
+    talking_buttons: bool
+    care_plan_access: CarePlanAccess
+
+    @classmethod
+    def of(cls, resident: Resident) -> _Choices:
+        return cls(
+            resident.language,
+            resident.text_scale,
+            resident.contrast,
+            resident.speech_rate,
+            resident.talking_buttons,
+            resident.care_plan_access,
+        )
+
+
+class ResidentsScreen(StaffScreen):
+    name = "residents"
+
+    def __init__(
+        self,
+        *,
+        words: Words,
+        pictures: PictureLibrary,
+        theme: Theme,
+        signed_in: SignedInStaff,
+        residents: ResidentRecords,
+        languages: Sequence[tuple[str, str]],
+        choose_photo: Callable[[], bytes | None],
+    ) -> None:
+        super().__init__(words=words, pictures=pictures, theme=theme, signed_in=signed_in)
+        self._residents = residents
+        self._languages = list(languages)
+        self._choose_photo = choose_photo
+        self._people: list[Resident] = []
+        self.resident: Resident | None = None  # the one being changed; None while adding
+        self.editing = False
+        self._choices = self._new_choices()
+        self._first_pin: str | None = None
+        self._saving = False
+        self._photo_data: bytes | None = None
+        self._problem_field: str | None = None
+        self.rows: list[_ResidentRow] = []
+
+        self.list_page = QWidget()
+        self.editor_page = QWidget()
+        self._build_list_page()
+        self._build_editor_page()
+        self.content.setSpacing(theme.metrics.gap_px)
+        self.content.addWidget(self.list_page)
+        self.content.addWidget(self.editor_page)
+        self.content.addStretch(1)
+        self.editor_page.hide()
+        self.retranslate()
+
+    # -- building --------------------------------------------------------------------------
+
+    def _big(self, picture: str | None = None, *, small: bool = True) -> BigButton:
+        return BigButton(
+            picture, "", pictures=self.pictures, theme=self.theme, horizontal=True, small=small
+        )
+
+    def _build_list_page(self) -> None:
+        gap = self.theme.metrics.gap_px
+        self.list_notice = _plain_label()
+        self.list_notice.setProperty("role", "heading")
+        self.list_notice.hide()
+        self.add_button = self._big("people")
+        self.add_button.tapped.connect(self._on_add_button_tapped)
+        self.nobody_label = QLabel()
+        self.nobody_label.setWordWrap(True)
+        self._rows_host = QWidget()
+        self._rows = QGridLayout(self._rows_host)
+        self._rows.setContentsMargins(0, 0, 0, 0)
+        self._rows.setSpacing(gap)
+        top = QHBoxLayout()
+        top.addWidget(self.add_button)
+        top.addStretch(1)
+        layout = QVBoxLayout(self.list_page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(gap)
+        layout.addWidget(self.list_notice)
+        layout.addLayout(top)
+        layout.addWidget(self.nobody_label)
+        layout.addWidget(self._rows_host)
+
+    def _build_editor_page(self) -> None:
+        gap = self.theme.metrics.gap_px
+        layout = QVBoxLayout(self.editor_page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(gap)
+
+        self.back_to_list_button = self._big("back")
+        self.back_to_list_button.tapped.connect(self._on_back_to_list_button_tapped)
+        top = QHBoxLayout()
+        top.addWidget(self.back_to_list_button)
+        top.addStretch(1)
+        layout.addLayout(top)
+
+        # Who: photo, heading, moved out, and the photo's buttons
+        self.photo_label = QLabel()
+        self.heading = _plain_label()
+        self.heading.setProperty("role", "title")
+        self.moved_out_label = QLabel()
+        self.moved_out_label.setWordWrap(True)
+        self.moved_out_label.setProperty("role", "notice")
+        self.choose_photo_button = self._big("photo-album")
+        self.choose_photo_button.tapped.connect(self._on_choose_photo_button_tapped)
+        self.remove_photo_button = self._big("cross")
+        self.remove_photo_button.tapped.connect(self._on_remove_photo_button_tapped)
+        photo_buttons = QHBoxLayout()
+        photo_buttons.setSpacing(gap)
+        photo_buttons.addWidget(self.choose_photo_button)
+        photo_buttons.addWidget(self.remove_photo_button)
+        photo_buttons.addStretch(1)
+        who_words = QVBoxLayout()
+        who_words.setSpacing(gap // 2)
+        who_words.addWidget(self.heading)
+        who_words.addWidget(self.moved_out_label)
+        self.later_label = QLabel()
+        self.later_label.setWordWrap(True)
+        who_words.addWidget(self.later_label)
+        who_words.addLayout(photo_buttons)
+        who_words.addStretch(1)
+        who = QHBoxLayout()
+        who.setSpacing(gap)
+        who.addWidget(self.photo_label, 0, Qt.AlignmentFlag.AlignTop)
+        who.addLayout(who_words, 1)
+        layout.addLayout(who)
+
+        # Names and room
+        self.names_heading = _section_heading()
+        self.field_labels: dict[str, QLabel] = {}
+        self.preferred_name_edit = QLineEdit()
+        self.full_name_edit = QLineEdit()
+        self.room_edit = QLineEdit()
+        edits = {
+            "preferred_name": self.preferred_name_edit,
+            "full_name": self.full_name_edit,
+            "room": self.room_edit,
+        }
+        names = _card()
+        names_layout = _inside(names, gap)
+        names_layout.setSpacing(gap // 3)
+        names_layout.addWidget(self.names_heading)
+        for field, edit in edits.items():
+            label = field_label()
+            label.setBuddy(edit)
+            self.field_labels[field] = label
+            names_layout.addWidget(label)
+            names_layout.addWidget(edit)
+            names_layout.addSpacing(gap // 3)
+        layout.addWidget(names)
+
+        # How the kiosk looks and sounds for them
+        self.language_heading = _section_heading()
+        self.language_buttons: dict[str, BigButton] = {}
+        for code, own_name in self._languages:
+            button = self._big()
+            button.set_words(own_name)
+            button.tapped.connect(lambda code=code: self._choose(language=code))
+            self.language_buttons[code] = button
+        self.text_size_heading = _section_heading()
+        self.text_size_buttons: dict[int, BigButton] = {}
+        for scale in TEXT_SCALES:
+            button = self._big()
+            button.tapped.connect(lambda scale=scale: self._choose(text_scale=scale))
+            self.text_size_buttons[scale] = button
+        self.contrast_heading = _section_heading()
+        self.contrast_buttons: dict[ContrastTheme, BigButton] = {}
+        for contrast, _ in CONTRASTS:
+            button = self._big()
+            button.tapped.connect(lambda contrast=contrast: self._choose(contrast=contrast))
+            self.contrast_buttons[contrast] = button
+        self.speed_heading = _section_heading()
+        self.speed_buttons: dict[int, BigButton] = {}
+        for _, rate in SPEEDS:
+            button = self._big()
+            button.tapped.connect(lambda rate=rate: self._choose(speech_rate=rate))
+            self.speed_buttons[rate] = button
+        self.speed_label = QLabel()
+        self.speed_label.setWordWrap(True)
+        self.talking_heading = _section_heading()
+        self.talking_buttons: dict[bool, BigButton] = {}
+        for talking, _ in TALKING:
+            button = self._big()
+            button.tapped.connect(lambda talking=talking: self._choose(talking_buttons=talking))
+            self.talking_buttons[talking] = button
+        self.talking_label = QLabel()
+        self.talking_label.setWordWrap(True)
+        self._choice_groups: list[tuple[QGridLayout, list[BigButton], int]] = []
+        looks = _card()
+        looks_layout = _inside(looks, gap)
+        for heading, buttons, most, after in (
+            (self.language_heading, self.language_buttons, 4, None),
+            (self.text_size_heading, self.text_size_buttons, 5, None),
+            (self.contrast_heading, self.contrast_buttons, 2, None),
+            (self.speed_heading, self.speed_buttons, 3, self.speed_label),
+            (self.talking_heading, self.talking_buttons, 2, self.talking_label),
+        ):
+            grid = QGridLayout()
+            grid.setSpacing(gap)
+            self._choice_groups.append((grid, list(buttons.values()), most))
+            looks_layout.addWidget(heading)
+            looks_layout.addLayout(grid)
+            if after is not None:
+                looks_layout.addWidget(after)
+            looks_layout.addSpacing(gap // 2)
+        layout.addWidget(looks)
+
+        # The care plan, and the PIN that may open it
+        self.access_heading = _section_heading()
+        self.access_buttons: dict[CarePlanAccess, BigButton] = {}
+        self.access_labels: dict[CarePlanAccess, QLabel] = {}
+        access_grid = QGridLayout()
+        access_grid.setSpacing(gap)
+        access_grid.setColumnStretch(0, 2)
+        access_grid.setColumnStretch(1, 3)
+        for row, (access, _, _) in enumerate(ACCESS):
+            button = self._big()
+            button.tapped.connect(lambda access=access: self._choose(care_plan_access=access))
+            explained = QLabel()
+            explained.setWordWrap(True)
+            self.access_buttons[access] = button
+            self.access_labels[access] = explained
+            access_grid.addWidget(button, row, 0)
+            access_grid.addWidget(explained, row, 1)
+        self.pin_state_label = QLabel()
+        self.pin_state_label.setWordWrap(True)
+        self.set_pin_button = self._big("lock")
+        self.set_pin_button.tapped.connect(self._on_set_pin_button_tapped)
+        self.pin_prompt = QLabel()
+        self.pin_prompt.setWordWrap(True)
+        self.pin_prompt.setProperty("role", "heading")
+        self.pin_pad = PinPad(words=self.words, pictures=self.pictures, theme=self.theme)
+        self.pin_pad.pin_entered.connect(self._on_pin_pad_pin_entered)
+        self.pin_cancel_button = self._big("cross")
+        self.pin_cancel_button.tapped.connect(self._hide_pin_panel)
+        self.pin_panel = QWidget()
+        pin_layout = QVBoxLayout(self.pin_panel)
+        pin_layout.setContentsMargins(0, 0, 0, 0)
+        pin_layout.setSpacing(gap)
+        pin_layout.addWidget(self.pin_prompt)
+        pin_layout.addWidget(self.pin_pad)
+        cancel_row = QHBoxLayout()
+        cancel_row.addWidget(self.pin_cancel_button)
+        cancel_row.addStretch(1)
+        pin_layout.addLayout(cancel_row)
+        self.pin_panel.hide()
+        care = _card()
+        care_layout = _inside(care, gap)
+        care_layout.addWidget(self.access_heading)
+        care_layout.addLayout(access_grid)
+        care_layout.addSpacing(gap // 2)
+        care_layout.addWidget(self.pin_state_label)
+        pin_row = QHBoxLayout()
+        pin_row.addWidget(self.set_pin_button)
+        pin_row.addStretch(1)
+        care_layout.addLayout(pin_row)
+        care_layout.addWidget(self.pin_panel)
+        layout.addWidget(care)
+
+        # Save: always in sight under the form, above the keyboard when it is up
+        self.save_button = self._big("check", small=False)
+        self.save_button.tapped.connect(self._on_save_button_tapped)
+        self.saved_label = QLabel()
+        self.saved_label.setProperty("role", "heading")
+        self.saved_label.setWordWrap(True)
+        self.save_bar = QWidget()
+        save_row = QHBoxLayout(self.save_bar)
+        save_row.setContentsMargins(0, gap // 2, 0, 0)  # a full gap from the form's buttons
+        save_row.setSpacing(gap)
+        save_row.addWidget(self.save_button)
+        save_row.addWidget(self.saved_label, 1)
+        outer = self.layout()
+        assert isinstance(outer, QVBoxLayout)
+        outer.insertWidget(outer.indexOf(self.scroll) + 1, self.save_bar)
+        self.save_bar.hide()
+        # While the keyboard is up, Save steps aside: no Save right beside the keys, and
+        # more room for the form. "Done" on the keyboard brings it back.
+        self.keyboard.installEventFilter(self)
+
+        # Moved out
+        self.archive_button = self._big("cross")
+        self.archive_button.tapped.connect(self._on_archive_button_tapped)
+        self.archive_question = QLabel()
+        self.archive_question.setProperty("role", "banner")
+        self.archive_question.setWordWrap(True)
+        self.archive_yes_button = self._big("check")
+        self.archive_no_button = self._big("no")
+        self.archive_yes_button.tapped.connect(self._on_archive_yes_button_tapped)
+        self.archive_no_button.tapped.connect(self._hide_archive_question)
+        archive_row = QHBoxLayout()
+        archive_row.setSpacing(gap)
+        archive_row.addWidget(self.archive_button)
+        archive_row.addWidget(self.archive_yes_button)
+        archive_row.addWidget(self.archive_no_button)
+        archive_row.addStretch(1)
+        layout.addSpacing(gap)
+        layout.addWidget(self.archive_question)
+        layout.addLayout(archive_row)
+        self._hide_archive_question()
+
+        self._arrange_choices()
+
+    def _arrange_choices(self) -> None:
+        """Choice buttons in rows; fewer to a row when the text is large, so words fit."""
+        large = self.theme.metrics.scale >= 1.5
+        for grid, buttons, most in self._choice_groups:
+            columns = min(most, 3) if large else most
+            if len(buttons) == 4 and large:
+                columns = 2  # two and two, not three and one
+            for button in buttons:
+                grid.removeWidget(button)
+            for index, button in enumerate(buttons):
+                grid.addWidget(button, index // columns, index % columns)
+            for column in range(max(most, 5)):
+                grid.setColumnStretch(column, 1 if column < columns else 0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.keyboard and event.type() in (QEvent.Type.Show, QEvent.Type.Hide):
+            self._show_save_bar()
+        return super().eventFilter(watched, event)
+
+    def _show_save_bar(self) -> None:
+        self.save_bar.setVisible(self.editing and not self.keyboard.isVisible())
+
+    # -- what the window uses ----------------------------------------------------------------
+
+    def title(self) -> str:
+        return self.words.gettext("Residents")
+
+    def refresh(self) -> None:
+        super().refresh()
+        self._show_list()
+
+    def apply_theme(self, theme: Theme) -> None:
+        super().apply_theme(theme)
+        self.pin_pad.apply_theme(theme)
+        self._arrange_choices()
+        self._fill_list()
+        if self.editing:
+            self._show_photo()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        gettext = self.words.gettext
+        self.add_button.set_words(gettext("Add a resident"))
+        self.nobody_label.setText(gettext("Nobody is here yet. Add the first resident."))
+        self.back_to_list_button.set_words(gettext("All residents"))
+        self.names_heading.setText(gettext("Names and room"))
+        edits = {
+            "preferred_name": self.preferred_name_edit,
+            "full_name": self.full_name_edit,
+            "room": self.room_edit,
+        }
+        for field, words in FIELDS.items():
+            self.field_labels[field].setText(gettext(words))
+            edits[field].setAccessibleName(gettext(words))
+        self.language_heading.setText(gettext("Language"))
+        self.text_size_heading.setText(gettext("Text size"))
+        for scale, button in self.text_size_buttons.items():
+            button.set_words(gettext("{percent}%").format(percent=scale))
+        self.contrast_heading.setText(gettext("Colours"))
+        for contrast, words in CONTRASTS:
+            self.contrast_buttons[contrast].set_words(gettext(words))
+        self.speed_heading.setText(gettext("Speaking speed"))
+        for words, rate in SPEEDS:
+            self.speed_buttons[rate].set_words(gettext(words))
+        self.talking_heading.setText(gettext("Talking buttons"))
+        for talking, words in TALKING:
+            self.talking_buttons[talking].set_words(gettext(words))
+        self.talking_label.setText(
+            gettext("When they are on, the first tap reads a button aloud. A second tap does it.")
+        )
+        self.access_heading.setText(gettext("How they open their care plan"))
+        for access, words, explained in ACCESS:
+            self.access_buttons[access].set_words(gettext(words))
+            self.access_labels[access].setText(gettext(explained))
+        self.set_pin_button.set_words(gettext("Set a new PIN"))
+        self.pin_cancel_button.set_words(gettext("Cancel"))
+        self.later_label.setText(gettext("Save first. Then you can add a photo and set a PIN."))
+        self.choose_photo_button.set_words(gettext("Choose a photo"))
+        self.remove_photo_button.set_words(gettext("Remove photo"))
+        self.save_button.set_words(gettext("Save"))
+        self.archive_button.set_words(gettext("Moved out (archive)"))
+        self.archive_question.setText(gettext("Are you sure? Everything they said is kept."))
+        self.archive_yes_button.set_words(gettext("Yes, they have moved out"))
+        self.archive_no_button.set_words(gettext("No"))
+        self.pin_pad.retranslate()
+        self._fill_list()
+        self._show_editor_words()
+
+    # -- the list --------------------------------------------------------------------------
+
+    def _show_list(self, notice: str = "") -> None:
+        self.editing = False
+        self.resident = None
+        self._photo_data = None
+        self._hide_pin_panel()
+        self.keyboard.hide()
+        people = list(self._residents.list_all())
+        # Everyone who lives here first, then those who have moved out (both by name).
+        self._people = [p for p in people if p.active] + [p for p in people if not p.active]
+        self.list_notice.setText(notice)
+        self.list_notice.setVisible(bool(notice))
+        self._fill_list()
+        self.editor_page.hide()
+        self._show_save_bar()
+        self.list_page.show()
+        self.scroll.verticalScrollBar().setValue(0)
+
+    def _fill_list(self) -> None:
+        for row in self.rows:
+            self._rows.removeWidget(row)
+            row.deleteLater()
+            row.setParent(None)
+        self.rows = []
+        columns = 1 if self.theme.metrics.scale >= 1.5 else 2
+        for index, person in enumerate(self._people):
+            row = _ResidentRow(person, words=self.words, theme=self.theme)
+            row.tapped.connect(lambda rid=person.id: self._open(rid))
+            self._rows.addWidget(row, index // columns, index % columns)
+            self.rows.append(row)
+        for column in range(2):
+            self._rows.setColumnStretch(column, 1 if column < columns else 0)
+        self.nobody_label.setVisible(not self._people)
+
+    def _on_add_button_tapped(self) -> None:
+        self.show_problem("")
+        self.resident = None
+        self._choices = self._new_choices()
+        self._photo_data = None
+        for edit in (self.preferred_name_edit, self.full_name_edit, self.room_edit):
+            edit.clear()
+        self._show_editor(saved="")
+
+    def _open(self, resident_id: int) -> None:
+        resident = self.attempt(lambda: self._residents.get(resident_id, self.actor()))
+        if resident is None:
+            return
+        self._load(resident)
+        self._show_editor(saved="")
+
+    def _load(self, resident: Resident) -> None:
+        self.resident = resident
+        self._choices = _Choices.of(resident)
+        self._show_names(resident)
+        self._photo_data = self._residents.photo(resident.id) if resident.has_photo else None
+
+    def _show_names(self, resident: Resident) -> None:
+        self.preferred_name_edit.setText(resident.preferred_name)
+        self.full_name_edit.setText(resident.full_name or "")
+        self.room_edit.setText(resident.room or "")
+
+    def _on_back_to_list_button_tapped(self) -> None:
+        self.show_problem("")
+        self._show_list()
+
+    # -- the editor ------------------------------------------------------------------------
+
+    def _new_choices(self) -> _Choices:
+        codes = [code for code, _ in self._languages]
+        language = "en_GB" if "en_GB" in codes or not codes else codes[0]
+        return _Choices(
+            language=language,
+            text_scale=TEXT_SCALES[0],
+            contrast=ContrastTheme.STANDARD,
+            speech_rate=DEFAULT_SPEECH_RATE,
+            talking_buttons=False,
+            care_plan_access=CarePlanAccess.STAFF,
+        )
+
+    def _show_editor(self, *, saved: str) -> None:
+        self.editing = True
+        self._hide_pin_panel()
+        self._hide_archive_question()
+        self.saved_label.setText(saved)
+        self.list_page.hide()
+        self.editor_page.show()
+        self._show_save_bar()
+        self._show_editor_words()
+        self._show_choices()
+        self._show_photo()
+        if not saved:
+            self.scroll.verticalScrollBar().setValue(0)
+
+    def _show_editor_words(self) -> None:
+        gettext = self.words.gettext
+        resident = self.resident
+        adding = resident is None
+        self.heading.setText(gettext("A new resident") if adding else resident.preferred_name)
+        self.moved_out_label.setText(gettext("Moved out. Everything they said is kept."))
+        self.moved_out_label.setVisible(resident is not None and not resident.active)
+        has_pin = resident is not None and resident.has_pin
+        self.pin_state_label.setText(
+            gettext("They have a PIN.") if has_pin else gettext("They do not have a PIN yet.")
+        )
+        for widget in (self.pin_state_label, self.set_pin_button, self.choose_photo_button):
+            widget.setVisible(not adding)
+        self.set_pin_button.setVisible(not adding and not self.pin_panel.isVisible())
+        self.later_label.setVisible(adding)
+        self.remove_photo_button.setVisible(resident is not None and resident.has_photo)
+        self.archive_button.setVisible(
+            resident is not None and resident.active and not self.archive_question.isVisible()
+        )
+        rate = self._choices.speech_rate
+        self.speed_label.setText(gettext("{rate} words a minute").format(rate=rate))
+
+    def _show_choices(self) -> None:
+        choices = self._choices
+        for code, button in self.language_buttons.items():
+            button.set_chosen(code == choices.language)
+        for scale, button in self.text_size_buttons.items():
+            button.set_chosen(scale == choices.text_scale)
+        for contrast, button in self.contrast_buttons.items():
+            button.set_chosen(contrast == choices.contrast)
+        for rate, button in self.speed_buttons.items():
+            button.set_chosen(rate == choices.speech_rate)
+        for talking, button in self.talking_buttons.items():
+            button.set_chosen(talking == choices.talking_buttons)
+        for access, button in self.access_buttons.items():
+            button.set_chosen(access == choices.care_plan_access)
+        self._show_editor_words()
+
+    def _choose(self, **change: Any) -> None:
+        for key, value in change.items():
+            setattr(self._choices, key, value)
+        self.saved_label.setText("")  # something is not saved now
+        self._show_choices()
+
+    def _show_photo(self) -> None:
+        size = max(
+            self.theme.metrics.min_target_px, round(120 * min(self.theme.metrics.scale, 1.5))
+        )
+        picture = photo_avatar(self._photo_data, size, self.theme)
+        if picture is None:
+            initials = self.resident.initials if self.resident is not None else "+"
+            picture = initials_avatar(initials, size, self.theme)
+        self.photo_label.setPixmap(picture)
+        self.photo_label.setFixedSize(size, size)
+        self.photo_label.setAccessibleName(self.words.gettext("Photo"))
+
+    def _scroll_to(self, widget: QWidget) -> None:
+        """Bring a part just shown into sight (its place is known once the layout has run)."""
+        QTimer.singleShot(0, widget, lambda: self._scroll_now(widget))
+
+    def _scroll_now(self, widget: QWidget) -> None:
+        margin = self.theme.metrics.gap_px
+        if widget.height() + 2 * margin <= self.scroll.viewport().height():
+            self.scroll.ensureWidgetVisible(widget, 0, margin)
+        else:  # taller than the view: show its top, where its words begin
+            top = widget.mapTo(self.scroll.widget(), QPoint(0, 0)).y()
+            self.scroll.verticalScrollBar().setValue(top - margin)
+
+    # -- saving ----------------------------------------------------------------------------
+
+    def _on_save_button_tapped(self) -> None:
+        if self._saving:
+            return
+        self._saving = True
+        try:
+            saved = self._add() if self.resident is None else self._update()
+        finally:
+            self._saving = False
+        if saved is not None:
+            self.resident = saved
+            self._show_names(saved)  # as kept: trimmed, spaces folded
+            self.saved_label.setText(self.words.gettext("Saved."))
+            self._show_editor_words()
+            self._show_photo()
+
+    def _add(self) -> Resident | None:
+        choices = self._choices
+        new = NewResident(
+            preferred_name=self.preferred_name_edit.text(),
+            full_name=self.full_name_edit.text(),
+            room=self.room_edit.text(),
+            language=choices.language,
+            text_scale=choices.text_scale,
+            contrast=choices.contrast,
+            speech_rate=choices.speech_rate,
+            talking_buttons=choices.talking_buttons,
+            care_plan_access=choices.care_plan_access,
+        )
+        return self._attempt_form(lambda: self._residents.add(self.actor(), new))
+
+    def _update(self) -> Resident | None:
+        resident, choices = self.resident, self._choices
+        assert resident is not None
+
+        def changed(new: T, old: T) -> T | None:
+            return new if new != old else None
+
+        preferences = ResidentPreferences(
+            language=changed(choices.language, resident.language),
+            text_scale=changed(choices.text_scale, resident.text_scale),
+            contrast=changed(choices.contrast, resident.contrast),
+            speech_rate=changed(choices.speech_rate, resident.speech_rate),
+            talking_buttons=changed(choices.talking_buttons, resident.talking_buttons),
+            care_plan_access=changed(choices.care_plan_access, resident.care_plan_access),
+        )
+        return self._attempt_form(
+            lambda: self._residents.update_details(
+                self.actor(),
+                resident.id,
+                preferred_name=self.preferred_name_edit.text(),
+                full_name=self.full_name_edit.text(),
+                room=self.room_edit.text(),
+                preferences=preferences,
+            )
+        )
+
+    def _attempt_form(self, action: Callable[[], T]) -> T | None:
+        """Like :meth:`attempt`, and a refusal about a field names the field."""
+        self._problem_field = None
+
+        def run() -> T:
+            try:
+                return action()
+            except ValidationError as refused:
+                self._problem_field = refused.field
+                raise
+
+        result = self.attempt(run)
+        if result is None:
+            self.saved_label.setText("")
+            field = FIELDS.get(self._problem_field or "")
+            if field is not None:
+                self.show_problem(
+                    self.words.gettext("{field}: {problem}").format(
+                        field=self.words.gettext(field), problem=self.problem.text()
+                    )
+                )
+        return result
+
+    # -- a new PIN -------------------------------------------------------------------------
+
+    def _on_set_pin_button_tapped(self) -> None:
+        self._first_pin = None
+        self.pin_pad.clear()
+        self.pin_pad.set_message("")
+        self.pin_prompt.setText(self.words.gettext("Type the new PIN: four numbers."))
+        self.set_pin_button.hide()
+        self.pin_panel.show()
+        self._scroll_to(self.pin_panel)
+
+    def _on_pin_pad_pin_entered(self, pin: str) -> None:
+        gettext = self.words.gettext
+        if self._first_pin is None:
+            self._first_pin = pin
+            self.pin_pad.set_message("")
+            self.pin_prompt.setText(gettext("Type the same PIN again, to check it."))
+            return
+        first, self._first_pin = self._first_pin, None
+        if not hmac.compare_digest(first, pin):
+            self.pin_pad.set_message(
+                gettext("The two PINs were different, so nothing has changed. Please start again.")
+            )
+            self.pin_prompt.setText(gettext("Type the new PIN: four numbers."))
+            return
+        resident = self.resident
+        if resident is None:
+            return
+        updated = self.attempt(lambda: self._residents.set_pin(self.actor(), resident.id, pin))
+        if updated is None:
+            self.pin_prompt.setText(gettext("Type the new PIN: four numbers."))
+            return
+        self.resident = updated
+        self._hide_pin_panel()
+        self.saved_label.setText(gettext("The new PIN is saved."))
+        self._show_editor_words()
+
+    def _hide_pin_panel(self) -> None:
+        self._first_pin = None
+        self.pin_pad.clear()
+        self.pin_pad.set_message("")
+        self.pin_panel.hide()
+        self.set_pin_button.setVisible(self.editing and self.resident is not None)
+
+    # -- the photo -------------------------------------------------------------------------
+
+    def _on_choose_photo_button_tapped(self) -> None:
+        resident = self.resident
+        if resident is None:
+            return
+        try:
+            data = self._choose_photo()
+        except OSError:  # a card taken out, a file that vanished
+            self.show_problem(self.words.gettext("We could not read that file. Please try again."))
+            return
+        if data is None:
+            return  # they changed their mind
+        updated = self.attempt(lambda: self._residents.set_photo(self.actor(), resident.id, data))
+        if updated is None:
+            return
+        self.resident = updated
+        self._photo_data = data
+        self.saved_label.setText(self.words.gettext("The photo is saved."))
+        self._show_photo()
+        self._show_editor_words()
+
+    def _on_remove_photo_button_tapped(self) -> None:
+        resident = self.resident
+        if resident is None:
+            return
+        updated = self.attempt(lambda: self._residents.remove_photo(self.actor(), resident.id))
+        if updated is None:
+            return
+        self.resident = updated
+        self._photo_data = None
+        self.saved_label.setText(self.words.gettext("The photo is removed."))
+        self._show_photo()
+        self._show_editor_words()
+
+    # -- moved out -------------------------------------------------------------------------
+
+    def _on_archive_button_tapped(self) -> None:
+        self.archive_button.hide()
+        for widget in (self.archive_question, self.archive_yes_button, self.archive_no_button):
+            widget.show()
+        self._scroll_to(self.archive_no_button)
+
+    def _hide_archive_question(self) -> None:
+        for widget in (self.archive_question, self.archive_yes_button, self.archive_no_button):
+            widget.hide()
+        resident = self.resident
+        self.archive_button.setVisible(resident is not None and resident.active)
+
+    def _on_archive_yes_button_tapped(self) -> None:
+        resident = self.resident
+        if resident is None:
+            return
+        archived = self.attempt(lambda: self._residents.archive(self.actor(), resident.id))
+        if archived is None:
+            self._hide_archive_question()
+            return
+        self._show_list(
+            notice=self.words.gettext("{name} has moved out. Everything they said is kept.").format(
+                name=archived.preferred_name
+            )
+        )
+
+
+class _ResidentRow(TouchButton):
+    """One resident in the list: their initials, name and room (or that they moved out)."""
+
+    MARGIN = 10
+
+    def __init__(self, resident: Resident, *, words: Words, theme: Theme) -> None:
+        super().__init__("")
+        self.resident_id = resident.id
+        self.setProperty("role", "quiet")
+        gettext = words.gettext
+        details = []
+        if resident.room:
+            details.append(gettext("Room {room}").format(room=resident.room))
+        if not resident.active:
+            details.append(gettext("Moved out"))
+        detail = " · ".join(details)
+        self.setAccessibleName(", ".join([resident.preferred_name, *details]))
+        size = max(theme.metrics.min_target_px, round(64 * min(theme.metrics.scale, 1.5)))
+        avatar = QLabel()
+        avatar.setPixmap(initials_avatar(resident.initials, size, theme))
+        avatar.setFixedSize(size, size)
+        name = _plain_label(resident.preferred_name)
+        name.setProperty("role", "heading")
+        self.detail = _plain_label(detail)
+        self.detail.setVisible(bool(detail))
+        for child in (avatar, name, self.detail):
+            child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        text = QVBoxLayout()
+        text.setSpacing(0)
+        text.addWidget(name)
+        text.addWidget(self.detail)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(self.MARGIN, self.MARGIN, self.MARGIN, self.MARGIN)
+        layout.setSpacing(self.MARGIN * 2)
+        layout.addWidget(avatar, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addLayout(text, 1)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.refresh_words_tone()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return self.layout().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return self.layout().minimumSize()
+
+
+def _plain_label(text: str = "") -> QLabel:
+    """Words that may have come from a person: shown exactly, never read as markup."""
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setMinimumWidth(1)  # one very long word must not push the screen wider than itself
+    label.setText(text)
+    return label
+
+
+def _section_heading() -> QLabel:
+    label = QLabel()
+    label.setProperty("role", "heading")
+    label.setWordWrap(True)
+    return label
+
+
+def _card() -> QFrame:
+    """A framed group of fields; give it a layout with :func:`_inside`."""
+    card = QFrame()
+    card.setProperty("role", "card")
+    return card
+
+
+def _inside(card: QFrame, gap: int) -> QVBoxLayout:
+    layout = QVBoxLayout(card)
+    margin = max(12, gap // 2)
+    layout.setContentsMargins(margin, margin, margin, margin)
+    layout.setSpacing(gap // 2)
+    return layout
