@@ -7,7 +7,6 @@ buttons at least the minimum gap apart, everything inside a 1280 x 800 window at
 
 from __future__ import annotations
 
-import time
 import unicodedata
 from collections.abc import Iterator
 from itertools import combinations
@@ -30,6 +29,7 @@ from kiosk.ui.widgets.face_choice import FaceChoice
 from kiosk.ui.widgets.on_screen_keyboard import OnScreenKeyboard
 from kiosk.ui.widgets.pin_pad import PinPad
 from kiosk.ui.widgets.touch_button import TouchButton
+from tests.helpers.person import REPEAT_WAIT_MS, Person
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALES = ROOT / "locales"
@@ -38,7 +38,6 @@ FONTS = ROOT / "assets" / "fonts"
 WINDOW = (1280, 800)
 SCALES = [100, 200]
 LANGUAGES = ["en_GB", "cy", "pl", "pa"]
-REPEAT_WAIT_MS = 350  # a TouchButton ignores a second tap within 300 ms
 
 
 def spaced(text: str) -> list[str]:
@@ -112,23 +111,9 @@ def show(qtbot: QtBot) -> Show:
     return show_in_window
 
 
-class Resident:
+class Resident(Person):
     """Taps as a person does: never the same button twice within 300 ms (that would be a
     tremor's double tap, which a TouchButton rightly ignores)."""
-
-    def __init__(self, qtbot: QtBot) -> None:
-        self.qtbot = qtbot
-        self._last_tap: dict[int, float] = {}
-
-    def tap(self, button: QAbstractButton) -> None:
-        assert button.isVisible(), button.accessibleName()
-        last = self._last_tap.get(id(button))
-        if last is not None:
-            waited_ms = (time.monotonic() - last) * 1000
-            if waited_ms < REPEAT_WAIT_MS:
-                self.qtbot.wait(round(REPEAT_WAIT_MS - waited_ms))
-        self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-        self._last_tap[id(button)] = time.monotonic()
 
     def find_key(self, keyboard: OnScreenKeyboard, text: str) -> TouchButton:
         """Turn the pages with the page key until ``text`` shows."""

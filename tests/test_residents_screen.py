@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -32,12 +32,13 @@ from kiosk.ui.widgets.big_button import BigButton
 from kiosk.ui.widgets.face_tile import FaceTile
 from tests.conftest import ALL_LANGUAGES
 from tests.helpers.layout import layout_problems
+from tests.helpers.person import REPEAT_WAIT_MS, Person
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALES = ROOT / "locales"
 PICTURES = ROOT / "assets" / "pictures"
 FONTS = ROOT / "assets" / "fonts"
-REPEAT_WAIT_MS = 350  # a TouchButton ignores a second tap within 300 ms
+
 PIN_PAD_CLEARS_MS = 700  # the pad shows four dots for 600 ms, then is ready again
 NOT_ALLOWED = "Sorry, you are not allowed to do that."
 RED = QColor(220, 0, 0)
@@ -86,22 +87,8 @@ class Photos:
         return self.chosen
 
 
-@dataclass
-class Staff:
+class Staff(Person):
     """Taps as a person does: never the same button twice within 300 ms."""
-
-    qtbot: QtBot
-    _last_tap: dict[int, float] = field(default_factory=dict)
-
-    def tap(self, button: QAbstractButton) -> None:
-        assert button.isVisible(), button.accessibleName()
-        last = self._last_tap.get(id(button))
-        if last is not None:
-            waited_ms = (time.monotonic() - last) * 1000
-            if waited_ms < REPEAT_WAIT_MS:
-                self.qtbot.wait(round(REPEAT_WAIT_MS - waited_ms))
-        self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-        self._last_tap[id(button)] = time.monotonic()
 
     def double_tap(self, button: QAbstractButton) -> None:
         """A shaky double tap: two clicks at once, then a third a moment later."""

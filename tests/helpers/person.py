@@ -20,7 +20,6 @@ class Person:
 
     def tap(self, button: QAbstractButton) -> None:
         assert button.isVisible(), f"{button.accessibleName()!r} is not on screen"
-        assert button.isEnabled(), f"{button.accessibleName()!r} is switched off"
         last = self._last_tap.get(id(button))
         if last is not None:
             waited_ms = (time.monotonic() - last) * 1000

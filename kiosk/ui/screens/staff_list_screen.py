@@ -94,7 +94,7 @@ class StaffListScreen(StaffScreen):
         self.list_heading = field_label()
         self._members_grid = QGridLayout()
         layout = self.list_panel.layout()
-        layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.add_button)
         layout.addWidget(self.list_heading)
         layout.addLayout(self._members_grid)
         self.content.addWidget(self.list_panel)

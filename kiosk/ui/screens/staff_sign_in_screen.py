@@ -194,7 +194,14 @@ class StaffSignInScreen(Screen):
         self.name_buttons = []
         start = self.page * NAMES_PER_PAGE
         for index, member in enumerate(self._people[start : start + NAMES_PER_PAGE]):
-            button = BigButton("people", member.name, pictures=self.pictures, theme=self.theme)
+            button = BigButton(
+                "people",
+                member.name,
+                pictures=self.pictures,
+                theme=self.theme,
+                horizontal=True,
+                small=True,
+            )
             button.tapped.connect(lambda staff_id=member.id: self.choose(staff_id))
             self._names.addWidget(button, index // COLUMNS, index % COLUMNS)
             self.name_buttons.append(button)
