@@ -21,6 +21,7 @@ from kiosk.domain.errors import NotAllowedError
 from kiosk.domain.staff import StaffMember
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.screens.my_care_plan_screen import MyCarePlanScreen
+from kiosk.ui.screens.staff_sign_in_screen import PROMPTS, Purpose
 from kiosk.ui.widgets.face_tile import FaceTile
 from tests.helpers.person import Person
 from tests.helpers.shell import kiosk_window, settle
@@ -128,7 +129,8 @@ def test_with_staff_only_needs_a_staff_pin_and_lends_no_staff_rights(
     with kiosk_window(demo_dir) as (window, services):
         open_my_care_plan(person, window, "Dai")
         assert window.current.name == "staff-sign-in"
-        assert "will open your care plan with you" in window.staff_sign_in.prompt.text()
+        help_prompt = window.words.gettext(PROMPTS[Purpose.HELP_RESIDENT])  # in Dai's Welsh
+        assert window.staff_sign_in.prompt.text() == help_prompt
         kitchen = staff_member(services, "kitchen")
         choose_staff_name(person, window, kitchen.name)
         person.type_pin(window.staff_sign_in.pin_pad, KITCHEN_PIN)
