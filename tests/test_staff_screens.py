@@ -803,10 +803,41 @@ def test_the_screens_fit_and_look_right(
     check(host, "staff-add-ready")
     staff.name_edit.setFocus()
     qtbot.wait(300)
-    if staff.keyboard.isVisible():
-        check(host, "staff-add-keyboard")
+    assert staff.keyboard.isVisible()
+    check(host, "staff-add-keyboard")
     staff.keyboard.done.emit()
     person.tap(staff.save_button)
     assert staff.notice.text().startswith("Saved.")
     check(host, "staff-saved")
     assert problems == []
+
+
+@pytest.mark.parametrize("scale", [100, 200])
+def test_typing_in_a_form_shows_the_field_and_every_letter_key(
+    qtbot: QtBot,
+    person: Person,
+    show: Callable[..., Host],
+    services: Services,
+    manager: Actor,
+    scale: int,
+) -> None:
+    """With the keyboard up, the form keeps just the field being typed in (and its label)
+    in view; everything else goes to the keys, so even at 200 % every letter is on the
+    first page of the keyboard rather than split over two."""
+    staff = staff_screen(services, manager, theme=theme_at(scale))
+    show(staff)
+    person.tap(staff.add_button)
+    staff.name_edit.setFocus()
+    qtbot.waitUntil(staff.keyboard.isVisible)
+    qtbot.wait(50)
+
+    assert [c for c in "abcdefghijklmnopqrstuvwxyz" if staff.keyboard.key_for(c) is None] == []
+    viewport = staff.scroll.viewport()
+    field = staff.name_edit
+    top_left = field.mapTo(viewport, field.rect().topLeft())
+    bottom_right = field.mapTo(viewport, field.rect().bottomRight())
+    assert viewport.rect().contains(top_left) and viewport.rect().contains(bottom_right)
+
+    staff.keyboard.done.emit()
+    assert not staff.keyboard.isVisible()
+    assert staff.scroll.minimumHeight() == 0

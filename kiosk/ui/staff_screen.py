@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from shiboken6 import isValid
 
 from kiosk.domain.access import Actor
 from kiosk.domain.errors import KioskError, NotAllowedError
@@ -108,7 +110,7 @@ class StaffScreen(Screen):
 
     def refresh(self) -> None:
         self.show_problem("")
-        self.keyboard.hide()
+        self._on_keyboard_done()
 
     def retranslate(self) -> None:
         self.keyboard.retranslate()
@@ -122,12 +124,23 @@ class StaffScreen(Screen):
     def _on_app_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         if isinstance(new, QLineEdit) and self.isAncestorOf(new) and not new.isReadOnly():
             self.keyboard.attach(new)
+            # The form keeps room for the field being typed in and its label, no more:
+            # the rest goes to the keyboard, so big text still gets every row of keys.
+            above = round(self.theme.metrics.body_px * 1.5)
+            self.scroll.setMinimumHeight(new.sizeHint().height() + above)
             self.keyboard.show()
-            self.scroll.ensureWidgetVisible(new)
+            # Once the keyboard has taken its room, bring the field (and its label) into view.
+            QTimer.singleShot(0, self, lambda: self._bring_into_view(new, above))
+
+    def _bring_into_view(self, field: QLineEdit, above: int) -> None:
+        if isValid(field) and self.keyboard.isVisible() and self.isAncestorOf(field):
+            top = field.mapTo(self.scroll.widget(), QPoint(0, 0)).y()
+            self.scroll.verticalScrollBar().setValue(top - above)
 
     def _on_keyboard_done(self) -> None:
         self.keyboard.attach(None)
         self.keyboard.hide()
+        self.scroll.setMinimumHeight(0)
 
 
 def field_label(text: str = "") -> QLabel:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from kiosk.app import Services
 from kiosk.storage.demo_content import STAFF
 from kiosk.ui.main_window import MainWindow
+from kiosk.ui.screens.residents_screen import ResidentsScreen
 
 Scene = Callable[[MainWindow, Services], None]
 
@@ -59,6 +60,15 @@ def pin_wrong(window: MainWindow, services: Services) -> None:
     window.private_pin.pin_pad.pin_entered.emit("1111")
 
 
+def resident_form_typing(window: MainWindow, services: Services) -> None:
+    """The manager adding a resident, with the on-screen keyboard up under the form."""
+    staff_tool("residents")(window, services)
+    screen = window.screen("residents")
+    assert isinstance(screen, ResidentsScreen)
+    screen.add_button.click()
+    screen.preferred_name_edit.setFocus()
+
+
 SCENES: dict[str, Scene] = {
     "home": lambda window, services: None,
     "home-signed-in": lambda window, services: as_resident(window, services, "Margaret"),
@@ -72,6 +82,7 @@ SCENES: dict[str, Scene] = {
     "staff-room": staff_tool("staff-room"),
     "staff-room-carer": staff_tool("staff-room", "carer"),
     "residents": staff_tool("residents"),
+    "residents-typing": resident_form_typing,
     "staff-list": staff_tool("staff-list"),
     "audit": staff_tool("audit"),
 }
