@@ -131,7 +131,7 @@ def run_gui(config: AppConfig) -> int:
     log.info("Starting Our Say (data folder %s)", config.data_dir)
     app = _application()
     window = build_window(config)
-    window.exit_requested.connect(app.quit)  # a manager closed the kiosk
+    window.exit_requested.connect(lambda: close_for_good(config, app))  # a manager's choice
     window.watch_for_activity(app)
     _recover_from_unexpected_errors(window)
     _stop_cleanly_on_signals(app, window)
@@ -155,6 +155,22 @@ def run_gui(config: AppConfig) -> int:
             synthesizer.close()
         for database in opened:
             database.dispose()
+
+
+def close_for_good(config: AppConfig, app: QApplication) -> None:
+    """A manager closed the kiosk: leave the flag that keeps the service from restarting
+    it (if the service asked for one), tell systemd we are stopping, and quit."""
+    from kiosk.ui.watchdog import sd_notify
+
+    if config.closed_flag is not None:
+        try:
+            config.closed_flag.write_text("closed by a manager\n", encoding="utf-8")
+        except OSError as error:  # the kiosk still closes; systemd will bring it back
+            log.warning("Could not leave the closed flag %s: %s", config.closed_flag, error)
+        else:
+            log.info("Closed by a manager; left %s so it stays closed", config.closed_flag)
+    sd_notify("STOPPING=1")
+    app.quit()
 
 
 def _open_and_connect(

@@ -15,6 +15,7 @@ from kiosk.storage.paths import DATABASE_FILENAME, sqlite_url
 APP_NAME = "our-say"
 DATA_DIR_ENV = "KIOSK_DATA_DIR"
 DATABASE_URL_ENV = "KIOSK_DATABASE_URL"
+CLOSED_FLAG_ENV = "KIOSK_CLOSED_FLAG"
 DEMO_SUBFOLDER = "demo-home"
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,6 +31,9 @@ class AppConfig:
     windowed: bool = False
     window_size: tuple[int, int] = (1280, 800)
     text_scale: int | None = None  # a fixed text size for every screen (screenshots, set-up)
+    # A file left when a manager closes the kiosk, so the service manager keeps it closed
+    # instead of restarting it (packaging/our-say.service); None when nobody asks for one.
+    closed_flag: Path | None = None
 
     @property
     def log_dir(self) -> Path:
@@ -78,6 +82,7 @@ class AppConfig:
             locale=locale,
             windowed=windowed,
             text_scale=text_scale,
+            closed_flag=Path(env[CLOSED_FLAG_ENV]) if env.get(CLOSED_FLAG_ENV) else None,
         )
 
 
