@@ -14,6 +14,7 @@ import logging
 import os
 import signal
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -25,12 +26,15 @@ from kiosk.storage.paths import ensure_private_dir
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
+    from kiosk.printing.desk import PrintDesk
     from kiosk.services.audit import AuditService
     from kiosk.services.care_plans import CarePlanService
+    from kiosk.services.menus import MenusService
     from kiosk.services.private_access import PrivateAccessService
     from kiosk.services.residents import ResidentsService
     from kiosk.services.settings import SettingsService
     from kiosk.services.staff import StaffService
+    from kiosk.services.suggestions import SuggestionsService
     from kiosk.services.week import WeekService
     from kiosk.speech.synthesizer import Synthesizer
     from kiosk.storage.database import Database
@@ -48,10 +52,12 @@ class Services:
         from kiosk.i18n import available_languages
         from kiosk.services.audit import AuditService
         from kiosk.services.care_plans import CarePlanService
+        from kiosk.services.menus import MenusService
         from kiosk.services.private_access import PrivateAccessService
         from kiosk.services.residents import ResidentsService
         from kiosk.services.settings import SettingsService
         from kiosk.services.staff import StaffService
+        from kiosk.services.suggestions import SuggestionsService
         from kiosk.services.week import WeekService
 
         self.residents: ResidentsService = ResidentsService(
@@ -63,6 +69,33 @@ class Services:
         self.audit: AuditService = AuditService(database.sessions)
         self.care_plans: CarePlanService = CarePlanService(database.sessions)
         self.private_access: PrivateAccessService = PrivateAccessService(database.sessions)
+        self.suggestions: SuggestionsService = SuggestionsService(database.sessions)
+        self.menus: MenusService = MenusService(database.sessions)
+        self.printer: PrintDesk = _print_desk(self, config)
+
+
+def _print_desk(services: Services, config: AppConfig) -> PrintDesk:
+    """Printouts of the home's documents, kept in the data folder and sent to the usual
+    printer (or the one named in KIOSK_PRINTER)."""
+    from functools import cache
+
+    from kiosk.i18n import load_translations
+    from kiosk.printing.desk import PrintDesk
+
+    @cache
+    def translations(locale: str) -> Callable[[str], str]:
+        return load_translations(config.locales_dir, locale).gettext
+
+    return PrintDesk(
+        menu_week=services.menus.week,
+        home_name=services.settings.home_name,
+        translations=translations,
+        pictures_dir=config.assets_dir / "pictures",
+        fonts_dir=config.assets_dir / "fonts",
+        out_dir=config.data_dir / "printouts",
+        audit=lambda actor, action, detail: services.audit.note(actor, action, detail=detail),
+        printer=os.environ.get("KIOSK_PRINTER") or None,
+    )
 
 
 def open_home(config: AppConfig) -> Database:
@@ -105,7 +138,7 @@ def build_window(config: AppConfig) -> MainWindow:
 
 
 def connect_window(window: MainWindow, services: Services) -> None:
-    from kiosk.ui.main_window import HomeData
+    from kiosk.ui.home_data import HomeData
 
     window.connect_home(
         HomeData(
@@ -117,6 +150,9 @@ def connect_window(window: MainWindow, services: Services) -> None:
             private_access=services.private_access,
             care_plans=services.care_plans,
             audit=services.audit,
+            suggestions=services.suggestions,
+            menus=services.menus,
+            printer=services.printer,
             idle_timeout_s=services.settings.idle_timeout_s(),
         )
     )

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from collections.abc import Callable, Mapping, Sequence
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -108,7 +110,51 @@ def build_parser() -> argparse.ArgumentParser:
         "--rate", type=int, default=None, help="words a minute (default: the residents' default)"
     )
     say.add_argument("--out", type=Path, metavar="FILE.wav", help="write a WAV file; do not play")
+    _add_print_commands(commands, common)
     return parser
+
+
+def _add_print_commands(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
+    printing = commands.add_parser(
+        "print",
+        parents=[common],
+        help="make large-print documents: save them as PDF, print them, or both",
+        description="Make a large-print (clear print) document from the home's data.",
+    )
+    documents = printing.add_subparsers(dest="document", metavar="DOCUMENT", required=True)
+    menu = documents.add_parser(
+        "menu",
+        parents=[common],
+        help="the week's menu (or one day's table card)",
+        description="The week's menu, one day to a page, with pictures and allergens in "
+        "words; or, with --card, one day's menu card for the dining tables (A5). Give "
+        "--out, --printer, or both.",
+    )
+    menu.add_argument(
+        "--week", metavar="YYYY-Www", help="the week, such as 2026-W48 (default: this week)"
+    )
+    menu.add_argument(
+        "--card", metavar="YYYY-MM-DD", help="a menu card for this day instead of the week"
+    )
+    menu.add_argument("--out", type=Path, metavar="FILE.pdf", help="save the PDF here")
+    menu.add_argument(
+        "--printer",
+        nargs="?",
+        const="",
+        metavar="NAME",
+        help="print on the printer NAME (with no name: on the usual printer)",
+    )
+    menu.add_argument(
+        "--locale",
+        metavar="L",
+        default=argparse.SUPPRESS,
+        help="language: en_GB (default), cy, pl or pa",
+    )
+    menu.add_argument(
+        "--demo", action="store_true", default=argparse.SUPPRESS, help="use the demo home"
+    )
 
 
 def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = None) -> int:
@@ -119,6 +165,7 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
         "demo-data": _demo_data,
         "check": _check,
         "say": _say,
+        "print": _print,
     }
     try:
         return handlers[args.command](args, env)
@@ -282,6 +329,128 @@ def _say_aloud(text: str, voice: Voice, scratch: Path) -> int:
         print(f"Could not speak: {(failures or [synthesizer.unavailable_reason])[0]}")
         return 2
     print(f"Said it with voice {voice.voice_id} at {voice.rate} words a minute.")
+    return 0
+
+
+_ISO_WEEK = re.compile(r"(\d{4})-?W(\d{1,2})", re.IGNORECASE)
+
+
+def _print(args: argparse.Namespace, env: Mapping[str, str]) -> int:
+    """``kiosk print menu``: read the week from the database, lay it out, save and/or print."""
+    from kiosk.i18n import SOURCE_LANGUAGE, available_languages
+
+    locale = getattr(args, "locale", None) or SOURCE_LANGUAGE
+    config = AppConfig.build(data_dir=args.data_dir, demo=args.demo, locale=locale, environ=env)
+    languages = available_languages(config.locales_dir)
+    if locale not in languages:
+        print(f"No language {locale!r}. Try: {', '.join(sorted(languages))}.", file=sys.stderr)
+        return 2
+    if args.out is None and args.printer is None:
+        print(
+            "Say where the menu should go: --out FILE.pdf, --printer NAME, or both.",
+            file=sys.stderr,
+        )
+        return 2
+    card = _card_day(args.card)
+    monday = _week_monday(args.week)
+    if (args.card is not None and card is None) or (args.week is not None and monday is None):
+        return 2
+    if card is not None and monday is not None and not 0 <= (card - monday).days < 7:
+        print(f"{card.isoformat()} is not in the week {args.week}.", file=sys.stderr)
+        return 2
+    pdf = _menu_pdf(config, locale, monday=monday, card=card)
+    return _deliver(pdf, out=args.out, printer=args.printer, title="Menu")
+
+
+def _week_monday(text: str | None) -> date | None:
+    """The Monday of an ISO week such as ``2026-W48``; None (and a message) if it is not one."""
+    if text is None:
+        return None
+    found = _ISO_WEEK.fullmatch(text.strip())
+    try:
+        if found is None:
+            raise ValueError(text)
+        return date.fromisocalendar(int(found[1]), int(found[2]), 1)
+    except ValueError:
+        print(
+            f"{text!r} is not a week. Write it as year-W-week, such as 2026-W48.", file=sys.stderr
+        )
+        return None
+
+
+def _card_day(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        print(
+            f"{text!r} is not a date. Write it as year-month-day, such as 2026-11-23.",
+            file=sys.stderr,
+        )
+        return None
+
+
+def _menu_pdf(config: AppConfig, locale: str, *, monday: date | None, card: date | None) -> bytes:
+    from kiosk.app import open_home
+    from kiosk.domain.meals import MenuWeek
+    from kiosk.domain.week import monday_of
+    from kiosk.i18n import load_translations
+    from kiosk.printing.menu import weekly_menu_pdf
+    from kiosk.printing.menu_card import menu_card_pdf
+    from kiosk.services.settings import SettingsService
+    from kiosk.services.week import WeekService
+    from kiosk.storage.database import open_database
+
+    database = open_home(config) if config.demo else open_database(config.database_url)
+    try:
+        week_service = WeekService(database.sessions)
+        if monday is None:
+            monday = monday_of(card or week_service.today())
+        week = MenuWeek.from_days(week_service.days(monday, monday + timedelta(days=6)))
+        home_name = SettingsService(database.sessions).home_name()
+    finally:
+        database.dispose()
+    translate = load_translations(config.locales_dir, locale).gettext
+    pictures_dir, fonts_dir = config.assets_dir / "pictures", config.assets_dir / "fonts"
+    if card is not None:
+        return menu_card_pdf(
+            week,
+            card,
+            home_name=home_name,
+            locale=locale,
+            translate=translate,
+            pictures_dir=pictures_dir,
+            fonts_dir=fonts_dir,
+        )
+    return weekly_menu_pdf(
+        week,
+        home_name=home_name,
+        locale=locale,
+        translate=translate,
+        pictures_dir=pictures_dir,
+        fonts_dir=fonts_dir,
+    )
+
+
+def _deliver(pdf: bytes, *, out: Path | None, printer: str | None, title: str) -> int:
+    """Save first (and say where), then print: a printer problem never loses the file.
+
+    ``printer`` "" means the usual printer; None, no printing.
+    """
+    from kiosk.printing.output import deliver, save_pdf, send_to_printer
+
+    saved = None
+    if out is not None:
+        saved = save_pdf(pdf, out)
+        print(f"Saved the {title.lower()} to {saved}")
+    if printer is not None:
+        job_title = f"Our Say: {title}"
+        if saved is not None:
+            sent = send_to_printer(saved, printer or None, title=job_title)
+        else:
+            sent = deliver(pdf, printer=printer or None, use_printer=True, title=job_title)
+        print(f"Sent it to the printer {sent.printer} (job {sent.job or 'queued'}).")
     return 0
 
 

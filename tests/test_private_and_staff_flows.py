@@ -63,6 +63,9 @@ def open_my_care_plan(person: Person, window: MainWindow, name: str) -> None:
     if window.current.name == "who":
         choose_face(person, window, name)
     settle()
+    if window.current.name == "answers":  # "You said, we did" comes first, then the plan
+        person.tap(window.current.thank_you_button)  # type: ignore[attr-defined]
+        settle()
 
 
 def shown_plan(window: MainWindow) -> MyCarePlanScreen:
@@ -195,7 +198,14 @@ def test_staff_tools_need_a_staff_pin_and_home_signs_staff_out(
         assert room.name == "staff-room"
         assert manager.name in room.greeting.text()  # type: ignore[attr-defined]
         shown = {name for name, b in room.tool_buttons.items() if b.isVisible()}  # type: ignore[attr-defined]
-        assert shown == {"residents", "staff-list", "audit"}
+        assert shown == {
+            "residents",
+            "staff-list",
+            "audit",
+            "kitchen-inbox",
+            "dishes",
+            "menu-planner",
+        }
         assert room.leave_button.isVisible()  # type: ignore[attr-defined]
         person.tap(window.home_button)
         assert window.staff_actor is None

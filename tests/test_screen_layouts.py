@@ -54,11 +54,14 @@ def test_every_screen_fits(qtbot: QtBot, demo_dir: Path, language: str, scale: i
 def test_every_sign_in_and_staff_scene_fits(
     qtbot: QtBot, demo_dir: Path, language: str, scale: int
 ) -> None:
-    """The screens behind a PIN, reached as a person reaches them, in every state."""
+    """The screens behind a PIN, reached as a person reaches them, in every state. The big
+    screen is checked at large text only: at 100 % it has room to spare wherever 1280 x 800
+    has (the small screen at 100 % and both at 200 % are where words run out of room)."""
     problems: list[str] = []
+    sizes = SIZES if scale > 100 else SIZES[:1]
     with kiosk_window(demo_dir, language=language, text_scale=scale) as (window, services):
         window.connect_speech(SpeechPlayer(None, parent=window))
-        for width, height in SIZES:
+        for width, height in sizes:
             window.resize(width, height)
             for name, scene in SCENES.items():
                 window.sign_out()

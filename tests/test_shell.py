@@ -74,6 +74,10 @@ def test_choosing_your_face_brings_your_language_and_text_size(
             tap(qtbot, window.who.next_button)
         tile = next(t for t in window.who.visible_faces() if t.resident_id == welsh.id)
         tap(qtbot, tile)
+        if window.current.name == "answers":  # "You said, we did" first, in Welsh
+            assert window.title_label.text() == window.words.gettext("You said, we did")
+            assert window.title_label.text() != "You said, we did"
+            tap(qtbot, window.current.thank_you_button)  # type: ignore[attr-defined]
         assert window.current is window.home
         assert window.resident is not None and window.resident.id == welsh.id
         assert window.words.language == "cy"

@@ -62,3 +62,7 @@ class WrongPinError(KioskError):
             tries_left=tries_left,
         )
         self.tries_left = tries_left
+
+
+class PrintError(KioskError):
+    """A document could not be made, saved or printed (no printer, CUPS missing, refused)."""

@@ -12,6 +12,7 @@ from kiosk.domain.access import Actor, Capability
 from kiosk.domain.enums import ActorKind
 from kiosk.domain.staff import AuditEntry
 from kiosk.storage import models
+from kiosk.storage.database import session_scope
 
 MAX_ROWS = 500
 
@@ -48,6 +49,26 @@ def record(
 class AuditService:
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
+
+    def note(
+        self,
+        actor: Actor,
+        action: str,
+        *,
+        record_type: str | None = None,
+        record_id: int | None = None,
+        detail: str | None = None,
+    ) -> None:
+        """Add one event on its own (a print, an export): nothing else changes with it."""
+        with session_scope(self._sessions) as session:
+            record(
+                session,
+                actor,
+                action,
+                record_type=record_type,
+                record_id=record_id,
+                detail=detail,
+            )
 
     def events(
         self,

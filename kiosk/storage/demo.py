@@ -27,10 +27,12 @@ from kiosk.domain.enums import (
     Meal,
     PollKind,
     ProposalStatus,
+    ProposalTopic,
     SlotSource,
     SlotStatus,
     StaffRole,
 )
+from kiosk.domain.meals import ANSWER_STATUS, AnswerKind
 from kiosk.domain.pins import hash_pin
 from kiosk.domain.text import N_
 from kiosk.storage import demo_content as content
@@ -777,6 +779,7 @@ def _seed_audit(session: Session, clock: _Clock, ids: _Ids) -> None:
         )
         for occurred, kind, staff_id, resident_id, action, detail in events
     )
+    _seed_meal_answer_audit(session, clock, ids)
     session.add(
         AuditEvent(
             occurred_at=utc_now(),
@@ -784,4 +787,26 @@ def _seed_audit(session: Session, clock: _Clock, ids: _Ids) -> None:
             action="demo.seed",
             detail=f"The demo home, {content.HOME_NAME}, was added",
         )
+    )
+
+
+_ANSWER_KINDS = {status: kind for kind, status in ANSWER_STATUS.items()}  # done: on the menu
+
+
+def _seed_meal_answer_audit(session: Session, clock: _Clock, ids: _Ids) -> None:
+    """The kitchen's answers to meal suggestions, as the suggestions service records them."""
+    session.add_all(
+        AuditEvent(
+            occurred_at=clock.days_ago(p.answered_days_ago, time(16, 0)),
+            actor_kind=ActorKind.STAFF.value,
+            actor_staff_id=ids.staff[p.answered_by],
+            action="suggestion.answer",
+            record_type="proposal",
+            record_id=ids.proposals[p.key],
+            detail=_ANSWER_KINDS.get(p.status, AnswerKind.ON_MENU).value,
+        )
+        for p in content.PROPOSALS
+        if p.topic is ProposalTopic.MEAL
+        and p.answered_days_ago is not None
+        and p.answered_by is not None
     )

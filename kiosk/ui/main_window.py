@@ -5,19 +5,18 @@ Home and Back are always in the same place. The window wires the screens togethe
 and their text size and contrast.
 
 Start-up is in two steps so the Home screen shows at once: the window and Home are built
-first; the home's data (:meth:`connect_home`) follows a moment later. Other screens are
-built the first time they are opened; a tap that arrives before the data is ready opens
-its screen as soon as it is.
+first; the home's data (:meth:`connect_home`, a :class:`~kiosk.ui.home_data.HomeData`)
+follows a moment later. Other screens are built the first time they are opened, by the
+functions in :mod:`kiosk.ui.screen_builders`; a tap that arrives before the data is ready
+opens its screen as soon as it is.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from datetime import date
-from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
@@ -34,9 +33,11 @@ from PySide6.QtWidgets import (
 from kiosk.domain.access import Actor
 from kiosk.domain.errors import KioskError
 from kiosk.i18n import Words
+from kiosk.ui.home_data import PRIVATE_SCREENS, RESIDENT_SCREENS, STAFF_SCREENS, HomeData
 from kiosk.ui.idle_watch import IdleWatch
 from kiosk.ui.pictures import PictureLibrary
 from kiosk.ui.screen import Screen
+from kiosk.ui.screen_builders import BUILDERS
 from kiosk.ui.screens.home_screen import HomeScreen
 from kiosk.ui.theme import Metrics, Theme, palette_for
 from kiosk.ui.widgets.big_button import BigButton
@@ -44,14 +45,12 @@ from kiosk.ui.widgets.still_here_panel import StillHerePanel
 from kiosk.ui.widgets.touch_button import TouchButton
 
 if TYPE_CHECKING:  # imported when first needed: Home paints sooner without them
-    from kiosk.domain.care_plans import CarePlanView
-    from kiosk.domain.enums import CarePlanAccess, StaffRole
-    from kiosk.domain.residents import Resident, ResidentPreferences
-    from kiosk.domain.staff import AuditEntry, StaffMember
+    from kiosk.domain.residents import Resident
+    from kiosk.ui.print_job import PrintJobs
     from kiosk.ui.screens.language_screen import LanguageScreen
     from kiosk.ui.screens.private_pin_screen import PrivatePinScreen
     from kiosk.ui.screens.staff_sign_in_screen import StaffSignInScreen
-    from kiosk.ui.screens.this_week_screen import ThisWeekScreen, WeekReader
+    from kiosk.ui.screens.this_week_screen import ThisWeekScreen
     from kiosk.ui.screens.who_screen import WhoScreen
     from kiosk.ui.speech_player import SpeechPlayer
 
@@ -59,66 +58,6 @@ log = logging.getLogger(__name__)
 
 APP_TITLE = "Our Say"
 NOTICE_SECONDS = 8
-
-
-class Residents(Protocol):
-    def list_active(self) -> Sequence[Resident]: ...
-    def get(self, resident_id: int) -> Resident: ...
-    def photo(self, resident_id: int) -> bytes | None: ...
-    def update_preferences(
-        self, actor: Actor, resident_id: int, changes: ResidentPreferences
-    ) -> Resident: ...
-
-
-class StaffAccounts(Protocol):
-    """The staff service, as the window and the staff screens use it."""
-
-    def needs_first_manager(self) -> bool: ...
-    def create_first_manager(self, name: str, pin: str) -> StaffMember: ...
-    def sign_in_choices(self) -> Sequence[StaffMember]: ...
-    def sign_in(self, staff_id: int, pin: str) -> Actor: ...
-    def leave_kiosk_mode(self, actor: Actor) -> None: ...
-    def list(self, actor: Actor) -> Sequence[StaffMember]: ...
-    def add(self, actor: Actor, name: str, role: StaffRole, pin: str) -> StaffMember: ...
-    def set_role(self, actor: Actor, staff_id: int, role: StaffRole) -> StaffMember: ...
-    def reset_pin(self, actor: Actor, staff_id: int, pin: str) -> StaffMember: ...
-    def disable(self, actor: Actor, staff_id: int) -> StaffMember: ...
-
-
-class PrivateAccess(Protocol):
-    def access_mode(self, resident_id: int) -> CarePlanAccess: ...
-    def open_plan(self, resident_id: int) -> Actor: ...
-    def with_own_pin(self, resident_id: int, pin: str) -> Actor: ...
-    def with_staff(self, resident_id: int, staff_id: int, staff_pin: str) -> Actor: ...
-
-
-class CarePlans(Protocol):
-    def current(self, actor: Actor, resident_id: int) -> CarePlanView | None: ...
-
-
-class AuditLog(Protocol):
-    def events(self, actor: Actor, **filters: object) -> Sequence[AuditEntry]: ...
-
-
-@dataclass(frozen=True)
-class HomeData:
-    """What the window needs from the home's database."""
-
-    home_name: str
-    residents: Residents
-    week: WeekReader
-    today: Callable[[], date]
-    staff: StaffAccounts
-    private_access: PrivateAccess
-    care_plans: CarePlans
-    audit: AuditLog
-    idle_timeout_s: int = 90  # 0: never sign out on its own
-
-
-# Screens only a signed-in member of staff reaches, and screens only past a resident's
-# private check. The services check again; this is what the window offers.
-STAFF_SCREENS = frozenset({"staff-room", "residents", "staff-list", "audit"})
-PRIVATE_SCREENS = frozenset({"my-care-plan"})
 
 
 class MainWindow(QMainWindow):
@@ -148,6 +87,8 @@ class MainWindow(QMainWindow):
         self.staff_actor: Actor | None = None  # a member of staff using the staff tools
         self.staff_name = ""
         self._after_sign_in: str | None = None  # a private screen asked for before "who"
+        self._after_answers: str | None = None  # where to go once "You said, we did" is heard
+        self._print_jobs: PrintJobs | None = None
         self._after_unlock = "home"  # the private screen a PIN is being asked for
         self.history: list[str] = []
         self.setWindowTitle(APP_TITLE)
@@ -206,17 +147,7 @@ class MainWindow(QMainWindow):
         self.home.who_chosen.connect(self._on_home_who_chosen)
         self.home.staff_chosen.connect(self.open_staff_tools)
         self._builders: dict[str, Callable[[], Screen]] = {
-            "language": self._build_language,
-            "who": self._build_who,
-            "this-week": self._build_this_week,
-            "staff-sign-in": self._build_staff_sign_in,
-            "first-manager": self._build_first_manager,
-            "staff-room": self._build_staff_room,
-            "private-pin": self._build_private_pin,
-            "my-care-plan": self._build_my_care_plan,
-            "residents": self._build_residents,
-            "staff-list": self._build_staff_list,
-            "audit": self._build_audit,
+            name: partial(build, self) for name, build in BUILDERS.items()
         }
         words.on_switch(self._on_words_switched)
 
@@ -250,7 +181,8 @@ class MainWindow(QMainWindow):
             pending, self._pending = self._pending, None
             self.open_screen(pending)
 
-    def _home_data(self) -> HomeData:
+    def home_data(self) -> HomeData:
+        """The home's services; only once :meth:`connect_home` has been called."""
         if self._data is None:
             raise RuntimeError("the home's data is not connected yet")
         return self._data
@@ -291,148 +223,6 @@ class MainWindow(QMainWindow):
         self.screens[screen.name] = screen
         self.stack.addWidget(screen)
 
-    def _build_language(self) -> Screen:
-        from kiosk.ui.screens.language_screen import LanguageScreen
-
-        screen = LanguageScreen(words=self.words, pictures=self.pictures, theme=self.theme)
-        screen.language_chosen.connect(self._on_language_language_chosen)
-        return screen
-
-    def _build_who(self) -> Screen:
-        from kiosk.ui.screens.who_screen import WhoScreen
-
-        data = self._home_data()
-        screen = WhoScreen(
-            words=self.words, pictures=self.pictures, theme=self.theme, residents=data.residents
-        )
-        screen.resident_chosen.connect(self._on_who_resident_chosen)
-        return screen
-
-    def _build_staff_sign_in(self) -> Screen:
-        from kiosk.ui.screens.staff_sign_in_screen import StaffSignInScreen
-
-        staff = self._home_data().staff
-        screen = StaffSignInScreen(
-            words=self.words, pictures=self.pictures, theme=self.theme, staff=staff
-        )
-        screen.signed_in.connect(self._on_staff_signed_in)
-        return screen
-
-    def _build_first_manager(self) -> Screen:
-        from kiosk.ui.screens.first_manager_screen import FirstManagerScreen
-
-        staff = self._home_data().staff
-        screen = FirstManagerScreen(
-            words=self.words, pictures=self.pictures, theme=self.theme, staff=staff
-        )
-        screen.signed_in.connect(self._on_staff_signed_in)
-        return screen
-
-    def _build_staff_room(self) -> Screen:
-        from kiosk.ui.screens.staff_room_screen import StaffRoomScreen
-
-        screen = StaffRoomScreen(
-            words=self.words,
-            pictures=self.pictures,
-            theme=self.theme,
-            signed_in=lambda: self.staff_actor,
-            staff_name=lambda: self.staff_name,
-        )
-        screen.tool_chosen.connect(self.open_screen)
-        screen.sign_out_chosen.connect(self.sign_out_staff)
-        screen.leave_kiosk_chosen.connect(self._leave_kiosk)
-        return screen
-
-    def _build_private_pin(self) -> Screen:
-        from kiosk.ui.screens.private_pin_screen import PrivatePinScreen
-
-        screen = PrivatePinScreen(words=self.words, pictures=self.pictures, theme=self.theme)
-        screen.unlocked.connect(self._on_private_unlocked)
-        screen.staff_help_chosen.connect(self._ask_staff_to_help)
-        return screen
-
-    def _build_residents(self) -> Screen:
-        from kiosk.i18n import language_choices
-        from kiosk.ui.screens.residents_screen import ResidentsScreen
-
-        return ResidentsScreen(
-            words=self.words,
-            pictures=self.pictures,
-            theme=self.theme,
-            signed_in=lambda: self.staff_actor,
-            residents=self._home_data().residents,  # type: ignore[arg-type]
-            languages=[(c.code, c.own_name) for c in language_choices(self.words.languages)],
-            choose_photo=self._choose_photo,
-        )
-
-    def _choose_photo(self) -> bytes | None:
-        """A photo file from this computer (or a USB stick), for a resident's face."""
-        from PySide6.QtWidgets import QFileDialog
-
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.words.gettext("Choose a photo"),
-            "",
-            self.words.gettext("Photos") + " (*.jpg *.jpeg *.png *.webp)",
-        )
-        if not path:
-            return None
-        return Path(path).read_bytes()  # an unreadable file: the screen says so in words
-
-    def _build_staff_list(self) -> Screen:
-        from kiosk.ui.screens.staff_list_screen import StaffListScreen
-
-        return StaffListScreen(
-            words=self.words,
-            pictures=self.pictures,
-            theme=self.theme,
-            signed_in=lambda: self.staff_actor,
-            staff=self._home_data().staff,
-        )
-
-    def _build_audit(self) -> Screen:
-        from kiosk.ui.screens.audit_screen import AuditScreen
-
-        data = self._home_data()
-
-        def staff_name(staff_id: int) -> str:
-            actor = self.staff_actor
-            people = data.staff.list(actor) if actor is not None else []
-            return next(m.name for m in people if m.id == staff_id)
-
-        return AuditScreen(
-            words=self.words,
-            pictures=self.pictures,
-            theme=self.theme,
-            signed_in=lambda: self.staff_actor,
-            audit=data.audit,
-            staff_name=staff_name,
-            resident_name=lambda resident_id: data.residents.get(resident_id).preferred_name,
-        )
-
-    def _build_my_care_plan(self) -> Screen:
-        from kiosk.ui.screens.my_care_plan_screen import MyCarePlanScreen
-
-        return MyCarePlanScreen(
-            words=self.words,
-            pictures=self.pictures,
-            theme=self.theme,
-            care_plans=self._home_data().care_plans,
-            reader=lambda: self.private_actor if self._private_open() else None,
-        )
-
-    def _build_this_week(self) -> Screen:
-        from kiosk.ui.screens.this_week_screen import ThisWeekScreen
-
-        data = self._home_data()
-        return ThisWeekScreen(
-            words=self.words,
-            pictures=self.pictures,
-            theme=self.theme,
-            week=data.week,
-            today=data.today,
-        )
-
     # -- navigation ----------------------------------------------------------------------
 
     @property
@@ -445,12 +235,15 @@ class MainWindow(QMainWindow):
         if name != "language" and not self.ready:
             self._pending = name  # opened the moment the home's data arrives
             return
-        if name in PRIVATE_SCREENS and not self._private_open():
+        if name in PRIVATE_SCREENS and not self.private_is_open():
             self.open_private(name)
             return
         if name in STAFF_SCREENS and self.staff_actor is None:
             self.open_staff_tools()
             return
+        if name in RESIDENT_SCREENS and self.resident is None:
+            self._after_sign_in = name  # who are you? first, then this
+            name = "who"
         self.history.append(self.current.name)
         self._show(self.screen(name))
 
@@ -459,6 +252,8 @@ class MainWindow(QMainWindow):
         self._show(self.screen(name))
 
     def go_back(self) -> None:
+        if self.current.step_back():
+            return  # a step within the screen
         self._show(self.screen(self.history.pop()) if self.history else self.home)
 
     def go_home(self) -> None:
@@ -478,6 +273,9 @@ class MainWindow(QMainWindow):
         if screen is self.home and self.staff_actor is not None:
             self.sign_out_staff()  # leaving the staff tools ends the staff session
         screen.refresh()
+        for each in self.screens.values():  # hidden screens ask for no room (see _show_only)
+            policy = QSizePolicy.Policy.Preferred if each is screen else QSizePolicy.Policy.Ignored
+            each.setSizePolicy(policy, policy)
         self.stack.setCurrentWidget(screen)
         at_home = screen is self.home
         self.home_button.setVisible(not at_home)
@@ -496,10 +294,21 @@ class MainWindow(QMainWindow):
     def sign_in(self, resident_id: int) -> None:
         then, self._after_sign_in = self._after_sign_in, None
         self._end_resident_session()
-        self.resident = self._home_data().residents.get(resident_id)
+        self.resident = self.home_data().residents.get(resident_id)
         self.words.switch(self.resident.language)
         self.set_theme(self._theme_for(self.resident))
         self.home.set_resident(self.resident)
+        self.go_home()
+        answers = self.screen("answers")
+        if answers.has_news():  # type: ignore[attr-defined]
+            self._after_answers = then  # "You said, we did" first
+            self.open_screen("answers")
+        elif then is not None:
+            self.open_screen(then)
+
+    def after_answers(self) -> None:
+        """The resident has heard the answers to their ideas: on to what they came for."""
+        then, self._after_answers = self._after_answers, None
         self.go_home()
         if then is not None:
             self.open_screen(then)
@@ -528,7 +337,8 @@ class MainWindow(QMainWindow):
 
     # -- private screens: the resident's own check ------------------------------------------
 
-    def _private_open(self) -> bool:
+    def private_is_open(self) -> bool:
+        """The resident at the kiosk is past their private check."""
         return (
             self.resident is not None
             and self.private_actor is not None
@@ -543,13 +353,13 @@ class MainWindow(QMainWindow):
             self._after_sign_in = name
             self.open_screen("who")
             return
-        access = self._home_data().private_access
+        access = self.home_data().private_access
         resident_id = self.resident.id
         self._after_unlock = name
         try:
             mode = access.access_mode(resident_id)
             if mode is CarePlanAccess.OPEN:
-                self._on_private_unlocked(access.open_plan(resident_id))
+                self.on_private_unlocked(access.open_plan(resident_id))
                 return
         except KioskError as error:
             self.show_notice(error.text(self.words.gettext))
@@ -563,14 +373,15 @@ class MainWindow(QMainWindow):
             self.history.append(self.current.name)
             self._show(pin_screen)
         else:
-            self._ask_staff_to_help()
+            self.ask_staff_to_help()
 
-    def _ask_staff_to_help(self) -> None:
+    def ask_staff_to_help(self) -> None:
+        """A member of staff signs in to open the resident's private screen with them."""
         from kiosk.ui.screens.staff_sign_in_screen import Purpose
 
         if self.resident is None:
             return
-        access, resident_id = self._home_data().private_access, self.resident.id
+        access, resident_id = self.home_data().private_access, self.resident.id
         self.staff_sign_in.start(
             Purpose.HELP_RESIDENT,
             lambda staff_id, pin: access.with_staff(resident_id, staff_id, pin),
@@ -581,7 +392,8 @@ class MainWindow(QMainWindow):
             self.history.append(self.current.name)
             self._show(self.staff_sign_in)
 
-    def _on_private_unlocked(self, actor: Actor) -> None:
+    def on_private_unlocked(self, actor: Actor) -> None:
+        """The private check passed: open the private screen that was asked for."""
         if self.resident is None or not actor.is_resident(self.resident.id):
             return  # an answer for someone else is never shown to this resident
         self.private_actor = actor
@@ -602,7 +414,7 @@ class MainWindow(QMainWindow):
             self.history.append(self.current.name)
             self._show(self.screen("staff-room"))
             return
-        data = self._home_data()
+        data = self.home_data()
         if data.staff.needs_first_manager():
             self.history.append(self.current.name)
             self._show(self.screen("first-manager"))
@@ -611,15 +423,15 @@ class MainWindow(QMainWindow):
         self.history.append(self.current.name)
         self._show(self.staff_sign_in)
 
-    def _on_staff_signed_in(self, actor: Actor) -> None:
+    def on_staff_signed_in(self, actor: Actor) -> None:
         """A member of staff is in: the resident's session (if any) ends, the tools open."""
         if actor.resident_id is not None:
-            self._on_private_unlocked(actor)  # a member of staff helping a resident
+            self.on_private_unlocked(actor)  # a member of staff helping a resident
             return
         self._end_resident_session()
         self.staff_actor = actor
         self.staff_name = next(
-            (m.name for m in self._home_data().staff.sign_in_choices() if m.id == actor.staff_id),
+            (m.name for m in self.home_data().staff.sign_in_choices() if m.id == actor.staff_id),
             "",
         )
         self.history = ["home"]
@@ -632,12 +444,13 @@ class MainWindow(QMainWindow):
         if self.current.name in STAFF_SCREENS:
             self.go_home()
 
-    def _leave_kiosk(self) -> None:
+    def leave_kiosk(self) -> None:
+        """A manager closes the kiosk (the staff service checks they may)."""
         actor = self.staff_actor
         if actor is None:
             return
         try:
-            self._home_data().staff.leave_kiosk_mode(actor)
+            self.home_data().staff.leave_kiosk_mode(actor)
         except KioskError as error:
             self.show_notice(error.text(self.words.gettext))
             return
@@ -661,16 +474,18 @@ class MainWindow(QMainWindow):
             Metrics(dpi=self._default_theme.metrics.dpi, text_scale=scale),
         )
 
-    def _on_who_resident_chosen(self, resident_id: int) -> None:
+    def on_resident_chosen(self, resident_id: int) -> None:
+        """Someone chose their face on the "who" screen."""
         self.sign_in(resident_id)
 
-    def _on_language_language_chosen(self, code: str) -> None:
+    def on_language_chosen(self, code: str) -> None:
+        """Switch language, and keep the choice for the resident at the kiosk, if any."""
         from kiosk.domain.residents import ResidentPreferences
 
         self.words.switch(code)
         if self.resident is not None:
             try:
-                self.resident = self._home_data().residents.update_preferences(
+                self.resident = self.home_data().residents.update_preferences(
                     Actor.resident(self.resident.id),
                     self.resident.id,
                     ResidentPreferences(language=code),
@@ -730,6 +545,21 @@ class MainWindow(QMainWindow):
         self._wire_talking_buttons(self.current)
         self._retranslate_bar()
 
+    @property
+    def print_jobs(self) -> PrintJobs:
+        """Printouts made off the GUI thread; their progress shows under the bar."""
+        if self._print_jobs is None:
+            from kiosk.ui.print_job import PrintJobs
+
+            jobs = PrintJobs(self.words.gettext, self)
+            jobs.started.connect(
+                lambda: self.show_notice(self.words.gettext("Printing… this takes a moment."))
+            )
+            jobs.finished.connect(self.show_notice)
+            jobs.failed.connect(self.show_notice)
+            self._print_jobs = jobs
+        return self._print_jobs
+
     def show_notice(self, text: str) -> None:
         """A calm line of words under the bar that goes away by itself."""
         self.notice.setText(text)
@@ -749,7 +579,10 @@ class MainWindow(QMainWindow):
         self._speak("\n".join(pieces))
 
     def read_words(self, words: str) -> None:
-        """Read a few words aloud (a button's label, before it is pressed)."""
+        """Read a few words aloud (a button's label, before it is pressed); nothing when
+        the kiosk has no speech (it says so when asked to read a screen)."""
+        if self.speech is None:
+            return
         self._reading = []
         self._speak(words)
 

@@ -34,6 +34,11 @@ class Screen(QWidget):
     def refresh(self) -> None:
         """Called each time the screen is shown: read fresh data."""
 
+    def step_back(self) -> bool:
+        """Back was tapped: go one step back within this screen and say True, or say False
+        to leave the screen (most screens have one step)."""
+        return False
+
     def keep_unfinished(self) -> None:
         """The person is being signed out (nobody touched the screen for a while): keep
         anything half-entered for them (a suggestion as a draft), so nothing is lost."""

@@ -6,9 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from kiosk.app import Services
+from kiosk.domain.enums import Course
+from kiosk.domain.meals import AnswerKind
 from kiosk.storage.demo_content import STAFF
 from kiosk.ui.main_window import MainWindow
+from kiosk.ui.screens.kitchen_inbox_screen import KitchenInboxScreen
 from kiosk.ui.screens.residents_screen import ResidentsScreen
+from kiosk.ui.screens.suggest_meal_screen import SuggestMealScreen
 
 Scene = Callable[[MainWindow, Services], None]
 
@@ -21,7 +25,7 @@ def as_resident(window: MainWindow, services: Services, name: str) -> None:
 def as_staff(window: MainWindow, services: Services, role: str) -> None:
     demo = next(person for person in STAFF if person.role == role)
     member = next(m for m in services.staff.sign_in_choices() if m.name == demo.name)
-    window._on_staff_signed_in(services.staff.sign_in(member.id, demo.pin))
+    window.on_staff_signed_in(services.staff.sign_in(member.id, demo.pin))
 
 
 def care_plan_of(name: str) -> Scene:
@@ -69,6 +73,45 @@ def resident_form_typing(window: MainWindow, services: Services) -> None:
     screen.preferred_name_edit.setFocus()
 
 
+def suggest_meal(step: str) -> Scene:
+    """Margaret suggesting a lunch: the dishes, typing, or hearing it read back."""
+
+    def go(window: MainWindow, services: Services) -> None:
+        as_resident(window, services, "Margaret")
+        if window.current.name == "answers":
+            window.after_answers()
+        window.open_screen("suggest-meal")
+        screen = window.current
+        assert isinstance(screen, SuggestMealScreen)
+        if step == "meal":
+            return
+        screen.meal_grid.chosen.emit("lunch")
+        if step == "typing":
+            screen.type_button.click()
+            screen.dish_typing.line_edit.setText("fish")
+        elif step == "confirm":
+            dish = next(d for d in services.menus.catalogue() if d.course is Course.MAIN)
+            screen.dish_grid.chosen.emit(f"dish:{dish.id}")
+
+    return go
+
+
+def answers_for(name: str) -> Scene:
+    def go(window: MainWindow, services: Services) -> None:
+        as_resident(window, services, name)
+
+    return go
+
+
+def kitchen_answer(window: MainWindow, services: Services) -> None:
+    staff_tool("kitchen-inbox", "kitchen")(window, services)
+    screen = window.current
+    assert isinstance(screen, KitchenInboxScreen)
+    first = next(iter(screen.idea_buttons))
+    screen.idea_buttons[first].click()
+    screen.kind_buttons[AnswerKind.ON_MENU].click()
+
+
 SCENES: dict[str, Scene] = {
     "home": lambda window, services: None,
     "home-signed-in": lambda window, services: as_resident(window, services, "Margaret"),
@@ -85,4 +128,13 @@ SCENES: dict[str, Scene] = {
     "residents-typing": resident_form_typing,
     "staff-list": staff_tool("staff-list"),
     "audit": staff_tool("audit"),
+    "suggest-meal": suggest_meal("meal"),
+    "suggest-meal-dish": suggest_meal("dish"),
+    "suggest-meal-typing": suggest_meal("typing"),
+    "suggest-meal-confirm": suggest_meal("confirm"),
+    "answers": answers_for("Mr Patel"),
+    "kitchen-inbox": staff_tool("kitchen-inbox", "kitchen"),
+    "kitchen-answer": kitchen_answer,
+    "dishes": staff_tool("dishes", "kitchen"),
+    "menu-planner": staff_tool("menu-planner", "kitchen"),
 }

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
 from kiosk.app import (
@@ -55,6 +56,10 @@ def kiosk_window(
         window.close()
         window.deleteLater()
         settle()
+        # processEvents() leaves deleteLater()'s deletions for the event loop, which a test
+        # never returns to: do them now, or every window of every test lives on (and its
+        # timers keep firing through the tests after it).
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         database.dispose()
 
 

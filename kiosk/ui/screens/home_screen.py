@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout
 
 from kiosk.domain.text import N_
 from kiosk.i18n import Words
+from kiosk.ui.discard import discard
 from kiosk.ui.pictures import PictureLibrary
 from kiosk.ui.screen import Screen
 from kiosk.ui.theme import Theme
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
 
 # (screen name, picture, words): only screens that exist are offered; no dead buttons.
 TASKS = (
+    ("suggest-meal", "suggest-meal", N_("Suggest a meal")),
     ("this-week", "calendar", N_("This week")),
     ("my-care-plan", "care-plan", N_("My care plan")),
     ("language", "language", N_("Language")),
@@ -58,14 +60,8 @@ class HomeScreen(Screen):
         self._message_timer.timeout.connect(self.message.hide)
 
         self.task_buttons: dict[str, BigButton] = {}
-        grid = QGridLayout()
-        grid.setSpacing(theme.metrics.gap_px)
-        columns = 3
-        for index, (screen, picture, _) in enumerate(TASKS):
-            button = BigButton(picture, "", pictures=pictures, theme=theme, large=True)
-            button.tapped.connect(lambda screen=screen: self.task_chosen.emit(screen))
-            self.task_buttons[screen] = button
-            grid.addWidget(button, index // columns, index % columns)
+        self._grid = grid = QGridLayout()
+        self._arrange_tasks()
 
         # Discreet, bottom right: big enough to touch, quiet enough not to invite residents.
         self.staff_button = BigButton(None, "", pictures=pictures, theme=theme, small=True)
@@ -87,6 +83,34 @@ class HomeScreen(Screen):
 
     def title(self) -> str:
         return self.home_name
+
+    def apply_theme(self, theme: Theme) -> None:
+        super().apply_theme(theme)
+        self._arrange_tasks()
+        self.retranslate()
+
+    def _arrange_tasks(self) -> None:
+        """Big pictures above the words, in one row while they fit; at large text, the
+        picture beside the words, two to a row, so every task still fits the screen."""
+        for button in self.task_buttons.values():
+            self._grid.removeWidget(button)
+            discard(button)
+        self.task_buttons = {}
+        large_text = self.theme.metrics.scale >= 1.5
+        columns = 2 if large_text else (len(TASKS) if len(TASKS) <= 4 else 3)
+        self._grid.setSpacing(self.theme.metrics.gap_px)
+        for index, (screen, picture, _) in enumerate(TASKS):
+            button = BigButton(
+                picture,
+                "",
+                pictures=self.pictures,
+                theme=self.theme,
+                large=not large_text,
+                horizontal=large_text,
+            )
+            button.tapped.connect(lambda screen=screen: self.task_chosen.emit(screen))
+            self.task_buttons[screen] = button
+            self._grid.addWidget(button, index // columns, index % columns)
 
     def set_resident(self, resident: Resident | None) -> None:
         self._resident = resident

@@ -25,6 +25,9 @@ TOOLS = (
     ("residents", "people", N_("Residents"), Capability.MANAGE_RESIDENTS),
     ("staff-list", "people", N_("Staff"), Capability.MANAGE_STAFF),
     ("audit", "lock", N_("Audit log"), Capability.READ_AUDIT),
+    ("kitchen-inbox", "idea", N_("Meal ideas"), Capability.PLAN_MEALS),
+    ("dishes", "lunch", N_("Dishes"), Capability.PLAN_MEALS),
+    ("menu-planner", "menu", N_("Menu planner"), Capability.PLAN_MEALS),
 )
 COLUMNS = 3
 
@@ -58,13 +61,12 @@ class StaffRoomScreen(StaffScreen):
         self.greeting.setTextFormat(Qt.TextFormat.PlainText)
         self.greeting.setWordWrap(True)
         self.tool_buttons: dict[str, BigButton] = {}
-        grid = QGridLayout()
+        self._grid = grid = QGridLayout()
         grid.setSpacing(theme.metrics.gap_px)
-        for index, (screen, picture, _, _) in enumerate(TOOLS):
+        for screen, picture, _, _ in TOOLS:
             button = BigButton(picture, "", pictures=pictures, theme=theme)
             button.tapped.connect(lambda screen=screen: self.tool_chosen.emit(screen))
             self.tool_buttons[screen] = button
-            grid.addWidget(button, index // COLUMNS, index % COLUMNS)
         self.nothing_yet = QLabel()
         self.nothing_yet.setWordWrap(True)
         self.sign_out_button = BigButton("back", "", pictures=pictures, theme=theme, small=True)
@@ -108,11 +110,21 @@ class StaffRoomScreen(StaffScreen):
         allowed = {
             screen for screen, _, _, right in TOOLS if actor is not None and actor.can(right)
         }
-        for screen, button in self.tool_buttons.items():
-            button.setVisible(screen in allowed)
+        self._arrange(allowed)
         self.nothing_yet.setVisible(not allowed)
         self.leave_button.setVisible(actor is not None and actor.can(Capability.EXIT_KIOSK))
         self.retranslate()
+
+    def _arrange(self, allowed: set[str]) -> None:
+        """The tools this role has, side by side with no gaps; two to a row at large text."""
+        columns = COLUMNS if self.theme.metrics.scale < 1.5 else 2
+        for button in self.tool_buttons.values():
+            self._grid.removeWidget(button)
+        shown = [screen for screen, _, _, _ in TOOLS if screen in allowed]
+        for screen, button in self.tool_buttons.items():
+            button.setVisible(screen in allowed)
+        for index, screen in enumerate(shown):
+            self._grid.addWidget(self.tool_buttons[screen], index // columns, index % columns)
 
     def retranslate(self) -> None:
         super().retranslate()

@@ -31,7 +31,7 @@ import weakref
 
 import shiboken6
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.i18n import Words
@@ -111,6 +111,7 @@ class OnScreenKeyboard(QWidget):
         layout.addLayout(self._controls)
         layout.addStretch(1)
 
+        self._stale_language: str | None = None  # switched while hidden: apply when shown
         self._listen_for_language_switches()
         self._measure_keys()
         self._reflow(self._natural_size(), force=True)
@@ -221,7 +222,21 @@ class OnScreenKeyboard(QWidget):
     def _on_line_edit_destroyed(self) -> None:
         self._line_edit = None
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        if self._stale_language is not None:
+            self._apply_language(self._stale_language)
+        super().showEvent(event)
+
     def _on_words_switched(self, language: str) -> None:
+        """A hidden keyboard changes its keys when it is next shown: a kiosk has several
+        (one per typing screen), and rebuilding them all on every sign-in is slow."""
+        if not self.isVisible():
+            self._stale_language = language
+            return
+        self._apply_language(language)
+
+    def _apply_language(self, language: str) -> None:
+        self._stale_language = None
         self._layout = layout_for(language)
         self._page = 0
         self._shift = False

@@ -1,0 +1,106 @@
+"""What the window needs from the home's database: the services it and its screens use.
+
+The services are described here as Protocols, so the ui never imports them: the
+composition root (``kiosk.app``) hands the real ones over in a :class:`HomeData`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from kiosk.domain.access import Actor
+    from kiosk.domain.care_plans import CarePlanView
+    from kiosk.domain.enums import CarePlanAccess, StaffRole
+    from kiosk.domain.residents import Resident, ResidentPreferences
+    from kiosk.domain.staff import AuditEntry, StaffMember
+    from kiosk.ui.print_job import Printout
+    from kiosk.ui.screens.answers_screen import Answers
+    from kiosk.ui.screens.dishes_screen import DishKitchen
+    from kiosk.ui.screens.kitchen_inbox_screen import SuggestionInbox
+    from kiosk.ui.screens.menu_planner_screen import MenuPlanning
+    from kiosk.ui.screens.suggest_meal_screen import MealIdeas
+    from kiosk.ui.screens.this_week_screen import WeekReader
+
+    class MealSuggestions(MealIdeas, Answers, SuggestionInbox, Protocol):
+        """The suggestions service: residents' ideas, the kitchen's answers."""
+
+    class Menus(DishKitchen, MenuPlanning, Protocol):
+        """The menus service: dishes and the weekly menu."""
+
+
+class Residents(Protocol):
+    def list_active(self) -> Sequence[Resident]: ...
+    def get(self, resident_id: int) -> Resident: ...
+    def photo(self, resident_id: int) -> bytes | None: ...
+    def update_preferences(
+        self, actor: Actor, resident_id: int, changes: ResidentPreferences
+    ) -> Resident: ...
+
+
+class StaffAccounts(Protocol):
+    """The staff service, as the window and the staff screens use it."""
+
+    def needs_first_manager(self) -> bool: ...
+    def create_first_manager(self, name: str, pin: str) -> StaffMember: ...
+    def sign_in_choices(self) -> Sequence[StaffMember]: ...
+    def sign_in(self, staff_id: int, pin: str) -> Actor: ...
+    def leave_kiosk_mode(self, actor: Actor) -> None: ...
+    def list(self, actor: Actor) -> Sequence[StaffMember]: ...
+    def add(self, actor: Actor, name: str, role: StaffRole, pin: str) -> StaffMember: ...
+    def set_role(self, actor: Actor, staff_id: int, role: StaffRole) -> StaffMember: ...
+    def reset_pin(self, actor: Actor, staff_id: int, pin: str) -> StaffMember: ...
+    def disable(self, actor: Actor, staff_id: int) -> StaffMember: ...
+
+
+class PrivateAccess(Protocol):
+    def access_mode(self, resident_id: int) -> CarePlanAccess: ...
+    def open_plan(self, resident_id: int) -> Actor: ...
+    def with_own_pin(self, resident_id: int, pin: str) -> Actor: ...
+    def with_staff(self, resident_id: int, staff_id: int, staff_pin: str) -> Actor: ...
+
+
+class CarePlans(Protocol):
+    def current(self, actor: Actor, resident_id: int) -> CarePlanView | None: ...
+
+
+class AuditLog(Protocol):
+    def events(self, actor: Actor, **filters: object) -> Sequence[AuditEntry]: ...
+
+
+class Printing(Protocol):
+    """Large-print documents: built, kept and printed (run off the GUI thread)."""
+
+    def menu_week(self, actor: Actor, monday: date, locale: str) -> Printout: ...
+    def menu_card(self, actor: Actor, day: date, locale: str) -> Printout: ...
+
+
+@dataclass(frozen=True)
+class HomeData:
+    """What the window needs from the home's database."""
+
+    home_name: str
+    residents: Residents
+    week: WeekReader
+    today: Callable[[], date]
+    staff: StaffAccounts
+    private_access: PrivateAccess
+    care_plans: CarePlans
+    audit: AuditLog
+    suggestions: MealSuggestions
+    menus: Menus
+    printer: Printing
+    idle_timeout_s: int = 90  # 0: never sign out on its own
+
+
+# Screens only a signed-in member of staff reaches, and screens only past a resident's
+# private check. The services check again; this is what the window offers.
+STAFF_SCREENS = frozenset(
+    {"staff-room", "residents", "staff-list", "audit", "kitchen-inbox", "dishes", "menu-planner"}
+)
+PRIVATE_SCREENS = frozenset({"my-care-plan"})
+# Screens that need to know who is at the kiosk (a face chosen), but no PIN.
+RESIDENT_SCREENS = frozenset({"suggest-meal", "answers"})

@@ -1,0 +1,965 @@
+"""Dishes (kitchen staff and managers): the kitchen's catalogue, one dish at a time.
+
+The list shows every dish still offered (archived ones on request), each with its
+picture, name and course. The editor sets a dish's name, course, picture (one of the food
+pictograms, or a real photo from a file), dietary tags, the fourteen allergens UK food law
+names, and its IDDSI texture level. Every choice is a big button in words, never a code
+or a drop-down list. Nothing is kept until Save (a photo is kept as soon as it is chosen),
+and the kitchen service decides what is allowed: this screen shows its answer in words.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol, TypeVar
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.domain.access import Actor
+from kiosk.domain.enums import Allergen, Course, DietaryTag, IddsiLevel
+from kiosk.domain.errors import ValidationError
+from kiosk.domain.meals import Dish, DishDetails, RemovedHow
+from kiosk.domain.text import N_
+from kiosk.i18n import Words
+from kiosk.ui.discard import discard
+from kiosk.ui.pictures import PictureLibrary
+from kiosk.ui.staff_screen import SignedInStaff, StaffScreen, field_label
+from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.big_button import BigButton
+from kiosk.ui.widgets.face_tile import photo_avatar
+from kiosk.ui.widgets.touch_button import TouchButton
+
+T = TypeVar("T")
+
+# Courses in the order of a day's eating, in words (never the stored codes).
+COURSE_WORDS: dict[Course, str] = {
+    Course.BREAKFAST: N_("Breakfast"),
+    Course.SOUP: N_("Soup"),
+    Course.MAIN: N_("Main course"),
+    Course.SIDE: N_("Side"),
+    Course.PUDDING: N_("Pudding"),
+    Course.SNACK: N_("Snack"),
+    Course.DRINK: N_("Drink"),
+}
+COURSE_ORDER = {course: index for index, course in enumerate(COURSE_WORDS)}
+DIETARY_WORDS: dict[DietaryTag, str] = {
+    DietaryTag.VEGETARIAN: N_("Vegetarian"),
+    DietaryTag.VEGAN: N_("Vegan"),
+    DietaryTag.HALAL: N_("Halal"),
+    DietaryTag.KOSHER: N_("Kosher"),
+    DietaryTag.NO_PORK: N_("No pork"),
+    DietaryTag.NO_BEEF: N_("No beef"),
+    DietaryTag.DIABETIC: N_("Good for diabetes"),
+    DietaryTag.LOW_SALT: N_("Low salt"),
+    DietaryTag.FORTIFIED: N_("Extra nourishing"),
+}
+# The fourteen allergens, named in full as UK food law names them.
+ALLERGEN_WORDS: dict[Allergen, str] = {
+    Allergen.CELERY: N_("Celery"),
+    Allergen.GLUTEN: N_("Cereals with gluten"),
+    Allergen.CRUSTACEANS: N_("Crustaceans"),
+    Allergen.EGGS: N_("Eggs"),
+    Allergen.FISH: N_("Fish"),
+    Allergen.LUPIN: N_("Lupin"),
+    Allergen.MILK: N_("Milk"),
+    Allergen.MOLLUSCS: N_("Molluscs"),
+    Allergen.MUSTARD: N_("Mustard"),
+    Allergen.TREE_NUTS: N_("Tree nuts"),
+    Allergen.PEANUTS: N_("Peanuts"),
+    Allergen.SESAME: N_("Sesame"),
+    Allergen.SOYA: N_("Soya"),
+    Allergen.SULPHITES: N_("Sulphites"),
+}
+# IDDSI food texture levels, the number first (as on the IDDSI chart), then the words.
+TEXTURE_WORDS: dict[int, str] = {
+    IddsiLevel.REGULAR.value: N_("7 Regular"),
+    IddsiLevel.SOFT_AND_BITE_SIZED.value: N_("6 Soft and bite-sized"),
+    IddsiLevel.MINCED_AND_MOIST.value: N_("5 Minced and moist"),
+    IddsiLevel.PUREED.value: N_("4 Puréed"),
+    IddsiLevel.LIQUIDISED.value: N_("3 Liquidised"),
+}
+# The pictograms in assets/pictures/pictures.json that show food or drink, with words for
+# each (every picture has words beside it). None is "no picture": the name is shown instead.
+FOOD_PICTURES: tuple[tuple[str | None, str], ...] = (
+    (None, N_("No picture")),
+    ("lunch", N_("A plate")),
+    ("soup", N_("Soup")),
+    ("stew", N_("Stew")),
+    ("curry", N_("Curry")),
+    ("pie", N_("Pie")),
+    ("pasta", N_("Pasta")),
+    ("rice", N_("Rice")),
+    ("dumpling", N_("Dumpling")),
+    ("fish", N_("Fish")),
+    ("chicken", N_("Chicken")),
+    ("sausage", N_("Sausage")),
+    ("egg", N_("Egg")),
+    ("fried-egg", N_("Fried egg")),
+    ("cheese", N_("Cheese")),
+    ("sandwich", N_("Sandwich")),
+    ("bread", N_("Bread")),
+    ("breakfast", N_("Croissant")),
+    ("porridge", N_("Porridge")),
+    ("potato", N_("Potato")),
+    ("cauliflower", N_("Broccoli")),
+    ("onion", N_("Onion")),
+    ("apple", N_("Apple")),
+    ("strawberry", N_("Strawberry")),
+    ("fruit", N_("Grapes")),
+    ("pudding", N_("Custard")),
+    ("cake", N_("Cake")),
+    ("chocolate", N_("Chocolate")),
+    ("snack", N_("Biscuit")),
+    ("tea", N_("Tea")),
+    ("coffee", N_("Coffee")),
+    ("hot-chocolate", N_("Hot chocolate")),
+)
+# Fields the service names in its refusals, with the words staff see above each field.
+FIELDS = {
+    "name": N_("Name"),
+    "course": N_("Course"),
+    "picture": N_("Picture"),
+    "iddsi_level": N_("Texture (IDDSI)"),
+    "photo": N_("Photo"),
+}
+
+
+class DishKitchen(Protocol):
+    """What this screen needs from the kitchen's dishes service."""
+
+    def catalogue(
+        self, course: Course | None = None, *, include_archived: bool = False
+    ) -> Sequence[Dish]: ...
+    def dish(self, dish_id: int) -> Dish: ...
+    def dish_photo(self, dish_id: int) -> bytes | None: ...
+    def add_dish(self, actor: Actor, details: DishDetails) -> Dish: ...
+    def update_dish(self, actor: Actor, dish_id: int, details: DishDetails) -> Dish: ...
+    def set_dish_photo(self, actor: Actor, dish_id: int, data: bytes) -> Dish: ...
+    def remove_dish_photo(self, actor: Actor, dish_id: int) -> Dish: ...
+    def remove_dish(self, actor: Actor, dish_id: int) -> RemovedHow: ...
+
+
+@dataclass
+class _Draft:
+    """The choices on the editor, not yet saved."""
+
+    course: Course | None = None
+    picture: str | None = None
+    dietary: set[DietaryTag] = field(default_factory=set)
+    allergens: set[Allergen] = field(default_factory=set)
+    iddsi_level: int = IddsiLevel.REGULAR.value
+
+    @classmethod
+    def of(cls, dish: Dish) -> _Draft:
+        return cls(
+            dish.course, dish.picture, set(dish.dietary), set(dish.allergens), dish.iddsi_level
+        )
+
+
+class DishesScreen(StaffScreen):
+    name = "dishes"
+
+    def __init__(
+        self,
+        *,
+        words: Words,
+        pictures: PictureLibrary,
+        theme: Theme,
+        signed_in: SignedInStaff,
+        kitchen: DishKitchen,
+        choose_photo: Callable[[], bytes | None],
+    ) -> None:
+        super().__init__(words=words, pictures=pictures, theme=theme, signed_in=signed_in)
+        self._kitchen = kitchen
+        self._choose_photo = choose_photo
+        self._dishes: list[Dish] = []
+        self._photos: dict[int, bytes | None] = {}  # read once per dish, until it changes
+        self.show_archived = False
+        self.dish: Dish | None = None  # the one being changed; None while adding
+        self.editing = False
+        self._draft = _Draft()
+        self._saving = False
+        self.picture_page = 0
+        self.rows: list[_DishRow] = []
+        self.picture_buttons: dict[str | None, BigButton] = {}
+
+        self.list_page = QWidget()
+        self.editor_page = QWidget()
+        self._build_list_page()
+        self._build_editor_page()
+        self.content.setSpacing(theme.metrics.gap_px)
+        self.content.addWidget(self.list_page)
+        self.content.addWidget(self.editor_page)
+        self.content.addStretch(1)
+        self.editor_page.hide()
+        self._arrange()
+        self.retranslate()
+
+    # -- building --------------------------------------------------------------------------
+
+    def _big(self, picture: str | None = None, *, small: bool = True) -> BigButton:
+        return BigButton(
+            picture, "", pictures=self.pictures, theme=self.theme, horizontal=True, small=small
+        )
+
+    def _build_list_page(self) -> None:
+        gap = self.theme.metrics.gap_px
+        self.list_notice = _plain_label()
+        self.list_notice.setProperty("role", "card")
+        self.list_notice.setMargin(max(8, gap // 3))
+        self.list_notice.hide()
+        self.add_button = self._big("menu")
+        self.add_button.tapped.connect(self._on_add_button_tapped)
+        self.archived_button = self._big()
+        self.archived_button.tapped.connect(self._on_archived_button_tapped)
+        self.none_label = QLabel()
+        self.none_label.setWordWrap(True)
+        self._rows_host = QWidget()
+        self._rows = QGridLayout(self._rows_host)
+        self._rows.setContentsMargins(0, 0, 0, 0)
+        self._list_top = QGridLayout()
+        layout = QVBoxLayout(self.list_page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(gap)
+        layout.addWidget(self.list_notice)
+        layout.addLayout(self._list_top)
+        layout.addWidget(self.none_label)
+        layout.addWidget(self._rows_host)
+
+    def _build_editor_page(self) -> None:
+        gap = self.theme.metrics.gap_px
+        layout = QVBoxLayout(self.editor_page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(gap)
+
+        self.back_to_list_button = self._big("back")
+        self.back_to_list_button.tapped.connect(self._on_back_to_list_button_tapped)
+        top = QHBoxLayout()
+        top.addWidget(self.back_to_list_button)
+        top.addStretch(1)
+        layout.addLayout(top)
+
+        # The dish: its picture or photo, its name as a heading, and the photo's buttons
+        self.preview = QLabel()
+        self.heading = _plain_label()
+        self.heading.setProperty("role", "title")
+        self.archived_label = QLabel()
+        self.archived_label.setWordWrap(True)
+        self.archived_label.setProperty("role", "notice")
+        self.later_label = QLabel()
+        self.later_label.setWordWrap(True)
+        self.choose_photo_button = self._big("photo-album")
+        self.choose_photo_button.tapped.connect(self._on_choose_photo_button_tapped)
+        self.remove_photo_button = self._big("cross")
+        self.remove_photo_button.tapped.connect(self._on_remove_photo_button_tapped)
+        photo_buttons = QHBoxLayout()
+        photo_buttons.setSpacing(gap)
+        photo_buttons.addWidget(self.choose_photo_button)
+        photo_buttons.addWidget(self.remove_photo_button)
+        photo_buttons.addStretch(1)
+        about = QVBoxLayout()
+        about.setSpacing(gap // 2)
+        about.addWidget(self.heading)
+        about.addWidget(self.archived_label)
+        about.addWidget(self.later_label)
+        about.addLayout(photo_buttons)
+        about.addStretch(1)
+        who = QHBoxLayout()
+        who.setSpacing(gap)
+        who.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignTop)
+        who.addLayout(about, 1)
+        layout.addLayout(who)
+
+        # Name and course
+        self.name_label = field_label()
+        self.name_edit = QLineEdit()
+        self.name_label.setBuddy(self.name_edit)
+        self.name_edit.textEdited.connect(self._on_name_edit_text_edited)
+        self.course_label = field_label()
+        self.course_buttons: dict[Course, BigButton] = {}
+        for course in COURSE_WORDS:
+            button = self._big()
+            button.tapped.connect(lambda course=course: self._on_course_tapped(course))
+            self.course_buttons[course] = button
+        self._course_grid = QGridLayout()
+        card = _card()
+        inside = _inside(card, gap)
+        inside.addWidget(self.name_label)
+        inside.addWidget(self.name_edit)
+        inside.addSpacing(gap // 2)
+        inside.addWidget(self.course_label)
+        inside.addLayout(self._course_grid)
+        layout.addWidget(card)
+
+        # The picture: a food pictogram, a few pages of them
+        self.picture_heading = _section_heading()
+        self.picture_help = QLabel()
+        self.picture_help.setWordWrap(True)
+        self._picture_grid = QGridLayout()
+        self.previous_pictures_button = self._big()
+        self.next_pictures_button = self._big()
+        self.previous_pictures_button.tapped.connect(lambda: self._turn_pictures(-1))
+        self.next_pictures_button.tapped.connect(lambda: self._turn_pictures(+1))
+        self.picture_page_label = QLabel()
+        self.picture_page_label.setWordWrap(True)
+        self.picture_page_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        pager = QHBoxLayout()
+        pager.setSpacing(gap)
+        pager.addWidget(self.previous_pictures_button, 1)
+        pager.addWidget(self.picture_page_label, 1)
+        pager.addWidget(self.next_pictures_button, 1)
+        card = _card()
+        inside = _inside(card, gap)
+        inside.addWidget(self.picture_heading)
+        inside.addWidget(self.picture_help)
+        inside.addLayout(self._picture_grid)
+        inside.addSpacing(gap - gap // 2)  # buttons a full gap apart
+        inside.addLayout(pager)
+        layout.addWidget(card)
+
+        # Dietary tags, allergens and texture: toggles and choices in words
+        self.dietary_heading = _section_heading()
+        self.dietary_buttons: dict[DietaryTag, BigButton] = {}
+        for tag in DIETARY_WORDS:
+            button = self._big()
+            button.tapped.connect(lambda tag=tag: self._on_dietary_tapped(tag))
+            self.dietary_buttons[tag] = button
+        self._dietary_grid = QGridLayout()
+        card = _card()
+        inside = _inside(card, gap)
+        inside.addWidget(self.dietary_heading)
+        inside.addLayout(self._dietary_grid)
+        layout.addWidget(card)
+
+        self.allergens_heading = _section_heading()
+        self.allergens_help = QLabel()
+        self.allergens_help.setWordWrap(True)
+        self.allergen_buttons: dict[Allergen, BigButton] = {}
+        for allergen in ALLERGEN_WORDS:
+            button = self._big()
+            button.tapped.connect(lambda allergen=allergen: self._on_allergen_tapped(allergen))
+            self.allergen_buttons[allergen] = button
+        self._allergen_grid = QGridLayout()
+        self.contains_label = QLabel()
+        self.contains_label.setWordWrap(True)
+        self.contains_label.setStyleSheet("font-weight: bold;")
+        card = _card()
+        inside = _inside(card, gap)
+        inside.addWidget(self.allergens_heading)
+        inside.addWidget(self.allergens_help)
+        inside.addLayout(self._allergen_grid)
+        inside.addWidget(self.contains_label)
+        layout.addWidget(card)
+
+        self.texture_heading = _section_heading()
+        self.texture_buttons: dict[int, BigButton] = {}
+        for level in TEXTURE_WORDS:
+            button = self._big()
+            button.tapped.connect(lambda level=level: self._on_texture_tapped(level))
+            self.texture_buttons[level] = button
+        self._texture_grid = QGridLayout()
+        card = _card()
+        inside = _inside(card, gap)
+        inside.addWidget(self.texture_heading)
+        inside.addLayout(self._texture_grid)
+        layout.addWidget(card)
+
+        # Remove, asked twice
+        self.remove_button = self._big("cross")
+        self.remove_button.tapped.connect(self._on_remove_button_tapped)
+        self.remove_question = _plain_label()
+        self.remove_question.setProperty("role", "banner")
+        self.remove_yes_button = self._big("check")
+        self.remove_no_button = self._big("no")
+        self.remove_yes_button.tapped.connect(self._on_remove_yes_button_tapped)
+        self.remove_no_button.tapped.connect(self._hide_remove_question)
+        remove_row = QHBoxLayout()
+        remove_row.setSpacing(gap)
+        remove_row.addWidget(self.remove_button)
+        remove_row.addWidget(self.remove_yes_button)
+        remove_row.addWidget(self.remove_no_button)
+        remove_row.addStretch(1)
+        layout.addSpacing(gap)
+        layout.addWidget(self.remove_question)
+        layout.addLayout(remove_row)
+
+        # Save: always in sight under the form; it steps aside while the keyboard is up
+        self.save_button = self._big("check", small=False)
+        self.save_button.tapped.connect(self._on_save_button_tapped)
+        self.saved_label = QLabel()
+        self.saved_label.setProperty("role", "heading")
+        self.saved_label.setWordWrap(True)
+        self.save_bar = QWidget()
+        save_row = QHBoxLayout(self.save_bar)
+        save_row.setContentsMargins(0, gap // 2, 0, 0)
+        save_row.setSpacing(gap)
+        save_row.addWidget(self.save_button)
+        save_row.addWidget(self.saved_label, 1)
+        outer = self.layout()
+        assert isinstance(outer, QVBoxLayout)
+        outer.insertWidget(outer.indexOf(self.scroll) + 1, self.save_bar)
+        self.save_bar.hide()
+        self.keyboard.installEventFilter(self)
+        self._hide_remove_question()
+
+    def _arrange(self) -> None:
+        """Choices in rows; fewer to a row when the text is large, so every word fits."""
+        large = self.theme.metrics.scale >= 1.5
+        gap = self.theme.metrics.gap_px
+        _grid(self._list_top, [self.add_button, self.archived_button], 2, gap)
+        _grid(self._course_grid, list(self.course_buttons.values()), 2 if large else 4, gap)
+        _grid(self._dietary_grid, list(self.dietary_buttons.values()), 2 if large else 3, gap)
+        _grid(self._allergen_grid, list(self.allergen_buttons.values()), 2 if large else 4, gap)
+        _grid(self._texture_grid, list(self.texture_buttons.values()), 2 if large else 5, gap)
+        self._rows.setSpacing(gap)
+        self._show_pictures()
+
+    # -- pictures to choose from -------------------------------------------------------------
+
+    @property
+    def _pictures_per_page(self) -> int:
+        return 6 if self.theme.metrics.scale >= 1.5 else 12
+
+    @property
+    def picture_pages(self) -> int:
+        return max(1, math.ceil(len(FOOD_PICTURES) / self._pictures_per_page))
+
+    def _show_pictures(self) -> None:
+        """This page of pictograms, the chosen one ticked."""
+        for button in self.picture_buttons.values():
+            self._picture_grid.removeWidget(button)
+            discard(button)
+        self.picture_buttons = {}
+        large = self.theme.metrics.scale >= 1.5
+        columns = 2 if large else 4
+        per_page = self._pictures_per_page
+        self.picture_page = max(0, min(self.picture_page, self.picture_pages - 1))
+        start = self.picture_page * per_page
+        for index, (key, words) in enumerate(FOOD_PICTURES[start : start + per_page]):
+            button = BigButton(
+                key,
+                self.words.gettext(words),
+                pictures=self.pictures,
+                theme=self.theme,
+                horizontal=True,
+            )
+            button.set_chosen(key == self._draft.picture)
+            button.tapped.connect(lambda key=key: self._on_picture_tapped(key))
+            self.picture_buttons[key] = button
+            self._picture_grid.addWidget(button, index // columns, index % columns)
+        for column in range(4):
+            self._picture_grid.setColumnStretch(column, 1 if column < columns else 0)
+        self._picture_grid.setSpacing(self.theme.metrics.gap_px)
+        self.previous_pictures_button.setEnabled(self.picture_page > 0)
+        self.next_pictures_button.setEnabled(self.picture_page < self.picture_pages - 1)
+        self.picture_page_label.setText(
+            self.words.gettext("Page {page} of {pages}").format(
+                page=self.picture_page + 1, pages=self.picture_pages
+            )
+        )
+
+    def _turn_pictures(self, step: int) -> None:
+        self.picture_page += step
+        self._show_pictures()
+
+    def _page_of_picture(self, key: str | None) -> int:
+        keys = [each for each, _ in FOOD_PICTURES]
+        index = keys.index(key) if key in keys else 0
+        return index // self._pictures_per_page
+
+    # -- what the window uses ----------------------------------------------------------------
+
+    def title(self) -> str:
+        return self.words.gettext("Dishes")
+
+    def refresh(self) -> None:
+        super().refresh()
+        self._photos.clear()
+        self._show_list()
+
+    def apply_theme(self, theme: Theme) -> None:
+        super().apply_theme(theme)
+        gap = theme.metrics.gap_px
+        self.content.setSpacing(gap)
+        self._arrange()
+        self._fill_list()
+        self._show_preview()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        gettext = self.words.gettext
+        self.add_button.set_words(gettext("Add a dish"))
+        self.archived_button.set_words(gettext("Show archived dishes too"))
+        self.none_label.setText(gettext("No dishes yet. Add the first one."))
+        self.back_to_list_button.set_words(gettext("All dishes"))
+        self.later_label.setText(gettext("Save first. Then you can add a photo."))
+        self.choose_photo_button.set_words(gettext("Choose a photo"))
+        self.remove_photo_button.set_words(gettext("Remove photo"))
+        self.name_label.setText(gettext("Name"))
+        self.name_edit.setAccessibleName(gettext("Name"))
+        self.course_label.setText(gettext("Course"))
+        for course, button in self.course_buttons.items():
+            button.set_words(gettext(COURSE_WORDS[course]))
+        self.picture_heading.setText(gettext("Picture"))
+        self.picture_help.setText(
+            gettext(
+                "Choose the picture that looks most like it. A photo, if it has one, "
+                "is shown instead."
+            )
+        )
+        self.previous_pictures_button.set_words(gettext("‹ Back a page"))
+        self.next_pictures_button.set_words(gettext("More pictures ›"))
+        self.dietary_heading.setText(gettext("Suits these diets"))
+        for tag, button in self.dietary_buttons.items():
+            button.set_words(gettext(DIETARY_WORDS[tag]))
+        self.allergens_heading.setText(gettext("Allergens"))
+        self.allergens_help.setText(gettext("Touch each allergen this dish contains."))
+        for allergen, button in self.allergen_buttons.items():
+            button.set_words(gettext(ALLERGEN_WORDS[allergen]))
+        self.texture_heading.setText(gettext("Texture (IDDSI)"))
+        for level, button in self.texture_buttons.items():
+            button.set_words(gettext(TEXTURE_WORDS[level]))
+        self.remove_button.set_words(gettext("Remove this dish"))
+        self.remove_yes_button.set_words(gettext("Yes, remove it"))
+        self.remove_no_button.set_words(gettext("No, keep the dish"))
+        self.save_button.set_words(gettext("Save"))
+        self._show_pictures()
+        self._fill_list()
+        self._show_editor_words()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.keyboard and event.type() in (QEvent.Type.Show, QEvent.Type.Hide):
+            self._show_save_bar()
+        return super().eventFilter(watched, event)
+
+    def _show_save_bar(self) -> None:
+        self.save_bar.setVisible(self.editing and not self.keyboard.isVisible())
+
+    # -- the list --------------------------------------------------------------------------
+
+    def _show_list(self, notice: str = "") -> None:
+        self.editing = False
+        self.dish = None
+        self._on_keyboard_done()
+        include = self.show_archived
+        dishes = self.attempt(lambda: self._kitchen.catalogue(include_archived=include))
+        found = list(dishes) if dishes is not None else []
+        # Those still offered first, by course and name; then the archived ones.
+        found.sort(key=lambda d: (d.archived, COURSE_ORDER.get(d.course, 99), d.name.casefold()))
+        self._dishes = found
+        self.list_notice.setText(notice)
+        self.list_notice.setVisible(bool(notice))
+        self.archived_button.set_chosen(self.show_archived)
+        self._fill_list()
+        self.editor_page.hide()
+        self._show_save_bar()
+        self.list_page.show()
+        self.scroll.verticalScrollBar().setValue(0)
+
+    def _fill_list(self) -> None:
+        for row in self.rows:
+            self._rows.removeWidget(row)
+            discard(row)
+            row.setParent(None)
+        self.rows = []
+        columns = 1 if self.theme.metrics.scale >= 1.5 else 2
+        for index, dish in enumerate(self._dishes):
+            row = _DishRow(dish, self._row_picture(dish), words=self.words, theme=self.theme)
+            row.tapped.connect(lambda dish_id=dish.id: self._open(dish_id))
+            self._rows.addWidget(row, index // columns, index % columns)
+            self.rows.append(row)
+        for column in range(2):
+            self._rows.setColumnStretch(column, 1 if column < columns else 0)
+        self.none_label.setVisible(not self._dishes)
+
+    def _row_picture(self, dish: Dish) -> QPixmap:
+        size = max(self.theme.metrics.min_target_px, round(64 * min(self.theme.metrics.scale, 1.5)))
+        return self._picture_of(dish.id if dish.has_photo else None, dish.picture, dish.name, size)
+
+    def _picture_of(self, photo_of: int | None, key: str | None, name: str, size: int) -> QPixmap:
+        """The dish's photo if it has one that draws; else its pictogram; else its name."""
+        if photo_of is not None:
+            if photo_of not in self._photos:
+                self._photos[photo_of] = self._kitchen.dish_photo(photo_of)
+            photo = photo_avatar(self._photos[photo_of], size, self.theme)
+            if photo is not None:
+                return photo
+        return self.pictures.pixmap(key, size, name, self.theme.palette)
+
+    def _on_archived_button_tapped(self) -> None:
+        self.show_archived = not self.show_archived
+        self.show_problem("")
+        self._show_list()
+
+    def _on_add_button_tapped(self) -> None:
+        self.show_problem("")
+        self.dish = None
+        self._draft = _Draft()
+        self.name_edit.clear()
+        self._show_editor(saved="")
+
+    def _open(self, dish_id: int) -> None:
+        self.show_problem("")
+        dish = self.attempt(lambda: self._kitchen.dish(dish_id))
+        if dish is None:
+            return
+        self._load(dish)
+        self._show_editor(saved="")
+
+    def _load(self, dish: Dish) -> None:
+        self.dish = dish
+        self._draft = _Draft.of(dish)
+        self.name_edit.setText(dish.name)
+
+    def _on_back_to_list_button_tapped(self) -> None:
+        self.show_problem("")
+        self._show_list()
+
+    # -- the editor ------------------------------------------------------------------------
+
+    def _show_editor(self, *, saved: str) -> None:
+        self.editing = True
+        self._on_keyboard_done()
+        self._hide_remove_question()
+        self.saved_label.setText(saved)
+        self.list_page.hide()
+        self.editor_page.show()
+        self._show_save_bar()
+        self.picture_page = self._page_of_picture(self._draft.picture)
+        self._show_choices()
+        self._show_pictures()
+        if not saved:
+            self.scroll.verticalScrollBar().setValue(0)
+
+    def _show_editor_words(self) -> None:
+        gettext = self.words.gettext
+        dish = self.dish
+        adding = dish is None
+        self.heading.setText(gettext("A new dish") if dish is None else dish.name)
+        archived = dish is not None and dish.archived
+        self.archived_label.setText(
+            gettext("Archived: it is kept in the records and no longer offered.")
+        )
+        self.archived_label.setVisible(archived)
+        self.later_label.setVisible(adding)
+        self.choose_photo_button.setVisible(not adding)
+        self.remove_photo_button.setVisible(dish is not None and dish.has_photo)
+        self.remove_button.setVisible(
+            dish is not None and not archived and not self.remove_question.isVisible()
+        )
+        if dish is not None:
+            self.remove_question.setText(
+                gettext(
+                    "Are you sure you want to remove {name}? If it is on a menu or in a "
+                    "suggestion, it is kept in the records and no longer offered."
+                ).format(name=dish.name)
+            )
+        allergens = [gettext(w) for a, w in ALLERGEN_WORDS.items() if a in self._draft.allergens]
+        self.contains_label.setText(
+            gettext("Contains: {allergens}.").format(allergens=", ".join(allergens))
+            if allergens
+            else gettext("No allergens ticked: it contains none of the 14.")
+        )
+        self._show_preview()
+
+    def _show_choices(self) -> None:
+        draft = self._draft
+        for course, button in self.course_buttons.items():
+            button.set_chosen(course == draft.course)
+        for tag, button in self.dietary_buttons.items():
+            button.set_chosen(tag in draft.dietary)
+        for allergen, button in self.allergen_buttons.items():
+            button.set_chosen(allergen in draft.allergens)
+        for level, button in self.texture_buttons.items():
+            button.set_chosen(level == draft.iddsi_level)
+        for key, button in self.picture_buttons.items():
+            button.set_chosen(key == draft.picture)
+        self._show_editor_words()
+
+    def _changed(self) -> None:
+        self.saved_label.setText("")  # something is not saved now
+        self._show_choices()
+
+    def _on_name_edit_text_edited(self, _text: str) -> None:
+        self.saved_label.setText("")
+        self._show_preview()
+
+    def _on_course_tapped(self, course: Course) -> None:
+        self._draft.course = course
+        self._changed()
+
+    def _on_picture_tapped(self, key: str | None) -> None:
+        self._draft.picture = key
+        self._changed()
+
+    def _on_dietary_tapped(self, tag: DietaryTag) -> None:
+        _toggle(self._draft.dietary, tag)
+        self._changed()
+
+    def _on_allergen_tapped(self, allergen: Allergen) -> None:
+        _toggle(self._draft.allergens, allergen)
+        self._changed()
+
+    def _on_texture_tapped(self, level: int) -> None:
+        self._draft.iddsi_level = level
+        self._changed()
+
+    def _show_preview(self) -> None:
+        if not self.editing:
+            return
+        size = max(
+            self.theme.metrics.min_target_px, round(120 * min(self.theme.metrics.scale, 1.5))
+        )
+        dish = self.dish
+        name = self.name_edit.text().strip() or self.words.gettext("A new dish")
+        photo_of = dish.id if dish is not None and dish.has_photo else None
+        self.preview.setPixmap(self._picture_of(photo_of, self._draft.picture, name, size))
+        self.preview.setFixedSize(size, size)
+        self.preview.setAccessibleName(self.words.gettext("Picture"))
+
+    # -- saving ----------------------------------------------------------------------------
+
+    def _on_save_button_tapped(self) -> None:
+        if self._saving:
+            return
+        self._saving = True
+        self.save_button.setEnabled(False)
+        try:
+            saved = self._save()
+        finally:
+            self._saving = False
+            self.save_button.setEnabled(True)
+        if saved is not None:
+            self.dish = saved
+            self.name_edit.setText(saved.name)  # as kept: trimmed, spaces folded
+            self._photos.pop(saved.id, None)
+            self.saved_label.setText(self.words.gettext("Saved."))
+            self._show_editor_words()
+
+    def _save(self) -> Dish | None:
+        draft, dish = self._draft, self.dish
+        if draft.course is None:
+            self.saved_label.setText("")
+            self.show_problem(self.words.gettext("Please choose the course."))
+            self._scroll_to(self.course_label)
+            return None
+        details = DishDetails(
+            name=self.name_edit.text(),
+            course=draft.course,
+            picture=draft.picture,
+            dietary=frozenset(draft.dietary),
+            allergens=frozenset(draft.allergens),
+            iddsi_level=draft.iddsi_level,
+            description=dish.description if dish is not None else None,
+        )
+        if dish is None:
+            return self._attempt_form(lambda: self._kitchen.add_dish(self.actor(), details))
+        return self._attempt_form(lambda: self._kitchen.update_dish(self.actor(), dish.id, details))
+
+    def _attempt_form(self, action: Callable[[], T]) -> T | None:
+        """Like :meth:`attempt`; a refusal about a field names the field. What was typed
+        and ticked stays as it was, to put right and save again."""
+        problem_field: list[str] = []
+
+        def run() -> T:
+            try:
+                return action()
+            except ValidationError as refused:
+                problem_field.append(refused.field)
+                raise
+
+        result = self.attempt(run)
+        if result is None:
+            self.saved_label.setText("")
+            field_words = FIELDS.get(problem_field[0] if problem_field else "")
+            if field_words is not None:
+                self.show_problem(
+                    self.words.gettext("{field}: {problem}").format(
+                        field=self.words.gettext(field_words), problem=self.problem.text()
+                    )
+                )
+            self.scroll.verticalScrollBar().setValue(0)  # the words are at the top
+        return result
+
+    # -- the photo -------------------------------------------------------------------------
+
+    def _on_choose_photo_button_tapped(self) -> None:
+        dish = self.dish
+        if dish is None:
+            return
+        try:
+            data = self._choose_photo()
+        except OSError:  # a card taken out, a file that vanished
+            self.show_problem(self.words.gettext("We could not read that file. Please try again."))
+            return
+        if data is None:
+            return  # they changed their mind
+        updated = self.attempt(lambda: self._kitchen.set_dish_photo(self.actor(), dish.id, data))
+        if updated is None:
+            return
+        self.dish = updated
+        self._photos[updated.id] = data
+        self.saved_label.setText(self.words.gettext("The photo is saved."))
+        self._show_editor_words()
+
+    def _on_remove_photo_button_tapped(self) -> None:
+        dish = self.dish
+        if dish is None:
+            return
+        updated = self.attempt(lambda: self._kitchen.remove_dish_photo(self.actor(), dish.id))
+        if updated is None:
+            return
+        self.dish = updated
+        self._photos.pop(updated.id, None)
+        self.saved_label.setText(self.words.gettext("The photo is removed."))
+        self._show_editor_words()
+
+    # -- removing --------------------------------------------------------------------------
+
+    def _on_remove_button_tapped(self) -> None:
+        self.show_problem("")
+        self.remove_button.hide()
+        for widget in (self.remove_question, self.remove_yes_button, self.remove_no_button):
+            widget.show()
+        self._show_editor_words()
+        self._scroll_to(self.remove_question)
+
+    def _hide_remove_question(self) -> None:
+        for widget in (self.remove_question, self.remove_yes_button, self.remove_no_button):
+            widget.hide()
+        dish = self.dish
+        self.remove_button.setVisible(dish is not None and not dish.archived)
+
+    def _on_remove_yes_button_tapped(self) -> None:
+        dish = self.dish
+        if dish is None:
+            return
+        how = self.attempt(lambda: self._kitchen.remove_dish(self.actor(), dish.id))
+        if how is None:
+            self._hide_remove_question()
+            return
+        gettext = self.words.gettext
+        if how == RemovedHow.ARCHIVED:
+            words = gettext(
+                "{name} is on a menu or in a suggestion, so it is kept in the records and "
+                "no longer offered."
+            )
+        else:
+            words = gettext("{name} is deleted. It was never on a menu or in a suggestion.")
+        self._photos.pop(dish.id, None)
+        self._show_list(notice=words.format(name=dish.name))
+
+    def _scroll_to(self, widget: QWidget) -> None:
+        """Bring a part just shown into sight (its place is known once the layout has run)."""
+
+        def scroll() -> None:
+            inner = self.scroll.widget()
+            if widget.isVisible() and inner.isAncestorOf(widget):
+                top = widget.mapTo(inner, QPoint(0, 0)).y()
+                self.scroll.verticalScrollBar().setValue(top - self.theme.metrics.gap_px)
+
+        QTimer.singleShot(0, self, scroll)
+
+
+class _DishRow(TouchButton):
+    """One dish in the list: its picture (or photo), its name and its course."""
+
+    MARGIN = 10
+
+    def __init__(self, dish: Dish, picture: QPixmap, *, words: Words, theme: Theme) -> None:
+        super().__init__("")
+        self.dish_id = dish.id
+        self.setProperty("role", "quiet")
+        gettext = words.gettext
+        details = [gettext(COURSE_WORDS.get(dish.course, dish.course))]
+        if dish.archived:
+            details.append(gettext("Archived"))
+        self.setAccessibleName(", ".join([dish.name, *details]))
+        avatar = QLabel()
+        avatar.setPixmap(picture)
+        avatar.setFixedSize(picture.size())
+        self.name = _plain_label(dish.name)
+        self.name.setProperty("role", "heading")
+        self.detail = _plain_label(" · ".join(details))
+        for child in (avatar, self.name, self.detail):
+            child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        text = QVBoxLayout()
+        text.setSpacing(0)
+        text.addWidget(self.name)
+        text.addWidget(self.detail)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(self.MARGIN, self.MARGIN, self.MARGIN, self.MARGIN)
+        layout.setSpacing(self.MARGIN * 2)
+        layout.addWidget(avatar, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addLayout(text, 1)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.refresh_words_tone()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return self.layout().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return self.layout().minimumSize()
+
+
+def _toggle(chosen: set[T], item: T) -> None:
+    if item in chosen:
+        chosen.discard(item)
+    else:
+        chosen.add(item)
+
+
+def _grid(grid: QGridLayout, buttons: list[BigButton], columns: int, gap: int) -> None:
+    """Buttons in rows of ``columns``, every column the same width, a gap apart."""
+    for button in buttons:
+        grid.removeWidget(button)
+    for index, button in enumerate(buttons):
+        grid.addWidget(button, index // columns, index % columns)
+    for column in range(max(columns, grid.columnCount())):
+        grid.setColumnStretch(column, 1 if column < columns else 0)
+    grid.setSpacing(gap)
+
+
+def _plain_label(text: str = "") -> QLabel:
+    """Words that may have come from a person: shown exactly, never read as markup."""
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setMinimumWidth(1)  # one very long word must not push the screen wider than itself
+    label.setText(text)
+    return label
+
+
+def _section_heading() -> QLabel:
+    label = QLabel()
+    label.setProperty("role", "heading")
+    label.setWordWrap(True)
+    return label
+
+
+def _card() -> QFrame:
+    """A framed group of fields; give it a layout with :func:`_inside`."""
+    card = QFrame()
+    card.setProperty("role", "card")
+    return card
+
+
+def _inside(card: QFrame, gap: int) -> QVBoxLayout:
+    layout = QVBoxLayout(card)
+    margin = max(12, gap // 2)
+    layout.setContentsMargins(margin, margin, margin, margin)
+    layout.setSpacing(gap // 2)
+    return layout

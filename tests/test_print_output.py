@@ -1,0 +1,310 @@
+"""Where a PDF goes: a file (whole or not at all), a real CUPS printer, and plain words
+when printing cannot happen."""
+
+from __future__ import annotations
+
+import getpass
+import io
+import os
+import re
+import subprocess
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from kiosk.domain.enums import Allergen, Meal
+from kiosk.domain.errors import PrintError
+from kiosk.i18n import Words
+from kiosk.printing.menu import weekly_menu_pdf
+from kiosk.printing.output import (
+    Delivered,
+    choose_printer,
+    default_printer,
+    deliver,
+    list_printers,
+    save_pdf,
+    send_to_printer,
+)
+from tests.test_print_menu import dish, week_of
+from tests.test_print_pdf_reading import FONTS, PICTURES, ROOT
+
+PRINTER = "OurSayTest"
+CUPS_DEBS = ("cups", "printer-driver-cups-pdf")
+CUPS_PDF_CONF = Path("/etc/cups/cups-pdf.conf")
+INSTALL_HINT = (
+    "The real-printer test needs CUPS with the cups-pdf printer, set up as root. Install "
+    "them with: sudo apt-get install -y cups printer-driver-cups-pdf, then run the tests "
+    "as root (CI does), so the test can start cupsd and add its own queue."
+)
+DISHES = ("Cottage pie", "Fish & chips", "Apple crumble")
+
+
+# -- a real printer: CUPS with a cups-pdf queue -----------------------------------------
+
+
+@dataclass(frozen=True)
+class CupsPdf:
+    name: str
+    out_dirs: tuple[Path, ...]  # where cups-pdf writes the PDFs it "prints"
+
+
+def _run(*command: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
+
+
+def _scheduler_running() -> bool:
+    return "scheduler is running" in _run("lpstat", "-r").stdout
+
+
+def _start_cupsd() -> subprocess.Popen[bytes] | None:
+    """Start cupsd in the foreground (as our child) unless one is running already."""
+    if _scheduler_running():
+        return None
+    daemon = subprocess.Popen(["cupsd", "-f"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 30
+    while not _scheduler_running():
+        if time.monotonic() > deadline or daemon.poll() is not None:
+            daemon.kill()
+            pytest.fail("cupsd did not start; see /var/log/cups/error_log")
+        time.sleep(0.2)
+    return daemon
+
+
+def _cups_pdf_ppd() -> str:
+    """The cups-pdf driver's name as CUPS lists it (``lpinfo -m``), not guessed."""
+    listing = _run("lpinfo", "-m").stdout.splitlines()
+    for line in listing:
+        if line.split(" ", 1)[0].endswith("CUPS-PDF_opt.ppd"):
+            return line.split(" ", 1)[0]
+    pytest.fail("lpinfo -m lists no CUPS-PDF_opt.ppd: is printer-driver-cups-pdf installed?")
+
+
+def _cups_pdf_out_dirs() -> tuple[Path, ...]:
+    """Where cups-pdf puts its files: "Out" and "AnonDirName" in cups-pdf.conf."""
+    settings = {
+        "Out": "/var/spool/cups-pdf/${USER}",
+        "AnonDirName": "/var/spool/cups-pdf/ANONYMOUS",
+    }
+    if CUPS_PDF_CONF.is_file():
+        for line in CUPS_PDF_CONF.read_text(encoding="utf-8").splitlines():
+            found = re.fullmatch(r"\s*(Out|AnonDirName)\s+(\S+)\s*", line)
+            if found:
+                settings[found[1]] = found[2]
+    user = getpass.getuser()
+    return tuple(
+        Path(value.replace("${HOME}", str(Path.home())).replace("${USER}", user))
+        for value in settings.values()
+    )
+
+
+@pytest.fixture(scope="session")
+def cups_pdf() -> Iterator[CupsPdf]:
+    """CUPS running with a cups-pdf queue called OurSayTest (installed when missing)."""
+    if os.geteuid() != 0:
+        pytest.fail(INSTALL_HINT)
+    installed = subprocess.run(
+        [str(ROOT / "scripts" / "ensure-debian-packages.sh"), *CUPS_DEBS],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
+    assert installed.returncode == 0, installed.stderr
+    daemon = _start_cupsd()
+    added = _run("lpadmin", "-p", PRINTER, "-E", "-v", "cups-pdf:/", "-m", _cups_pdf_ppd())
+    assert added.returncode == 0, added.stderr
+    try:
+        yield CupsPdf(PRINTER, _cups_pdf_out_dirs())
+    finally:
+        _run("lpadmin", "-x", PRINTER)
+        if daemon is not None:
+            daemon.terminate()
+            daemon.wait(timeout=30)
+
+
+def _pdfs(folders: tuple[Path, ...]) -> set[Path]:
+    return {path for folder in folders if folder.is_dir() for path in folder.glob("*.pdf")}
+
+
+def _wait_for_new_pdf(folders: tuple[Path, ...], before: set[Path]) -> Path:
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        for path in _pdfs(folders) - before:
+            try:
+                PdfReader(path)  # whole: cups-pdf has finished writing it
+            except Exception:
+                continue
+            return path
+        time.sleep(0.5)
+    pytest.fail(f"cups-pdf wrote nothing new in {', '.join(map(str, folders))}")
+
+
+def _menu() -> bytes:
+    week = week_of(
+        {
+            (0, Meal.LUNCH): [
+                dish(n, name, allergens={Allergen.MILK}) for n, name in enumerate(DISHES)
+            ]
+        }
+    )
+    return weekly_menu_pdf(
+        week,
+        home_name="Willow Court",
+        locale="en_GB",
+        translate=lambda words: words,
+        pictures_dir=PICTURES,
+        fonts_dir=FONTS,
+    )
+
+
+@pytest.mark.slow
+def test_a_menu_printed_through_cups_comes_out_with_its_dishes(
+    cups_pdf: CupsPdf, tmp_path: Path
+) -> None:
+    before = _pdfs(cups_pdf.out_dirs)
+    delivered = deliver(_menu(), out=tmp_path / "menu.pdf", printer=PRINTER, title="Our Say test")
+    assert delivered.saved_to == (tmp_path / "menu.pdf").resolve()
+    assert delivered.printer == PRINTER
+    assert delivered.job is not None and delivered.job.startswith(f"{PRINTER}-")
+    printed = _wait_for_new_pdf(cups_pdf.out_dirs, before)
+    text = " ".join(page.extract_text() for page in PdfReader(printed).pages)
+    for name in DISHES:
+        assert name in " ".join(text.split())
+    assert "Contains: milk" in text
+    printed.unlink()
+
+
+def test_cups_lists_the_printer_and_refuses_an_unknown_one(
+    cups_pdf: CupsPdf, tmp_path: Path
+) -> None:
+    assert cups_pdf.name in list_printers()
+    pdf = save_pdf(_menu(), tmp_path / "menu.pdf")
+    with pytest.raises(PrintError) as caught:
+        send_to_printer(pdf, "NoSuchPrinter")
+    assert caught.value.text().startswith("There is no printer called NoSuchPrinter.")
+    assert PRINTER in caught.value.text()
+
+
+# -- plain words when printing cannot happen (CUPS's answers played back) --------------
+
+
+class FakeCups:
+    """Answers lpstat and lp as CUPS would; records the commands it was given."""
+
+    def __init__(self, answers: dict[str, tuple[int, str, str]]) -> None:
+        self.answers = answers
+        self.commands: list[list[str]] = []
+
+    def __call__(self, command: list[str], **_: object) -> subprocess.CompletedProcess[str]:
+        self.commands.append(command)
+        code, out, err = self.answers.get(" ".join(command[:2]), (0, "", ""))
+        return subprocess.CompletedProcess(command, code, out, err)
+
+
+OFFICE = {
+    "lpstat -p": (0, "printer Office is idle.  enabled since today\nprinter Hall is idle.\n", ""),
+    "lpstat -d": (0, "system default destination: Office\n", ""),
+    "lp -d": (0, "request id is Office-7 (1 file(s))\n", ""),
+}
+
+
+def test_no_cups_at_all_says_so_in_plain_words() -> None:
+    def missing(command: list[str], **_: object) -> subprocess.CompletedProcess[str]:
+        raise FileNotFoundError(command[0])
+
+    with pytest.raises(PrintError, match="CUPS is not installed"):
+        list_printers(runner=missing)
+
+
+def test_cups_not_running_says_so() -> None:
+    down = FakeCups({"lpstat -p": (1, "", "lpstat: Scheduler is not running.\n")})
+    with pytest.raises(PrintError, match=r"printing service \(CUPS\) is not running"):
+        choose_printer("Office", runner=down)
+
+
+def test_no_printer_at_all_says_so() -> None:
+    empty = FakeCups({"lpstat -p": (1, "", "lpstat: No destinations added.\n")})
+    with pytest.raises(PrintError, match="No printer is set up"):
+        choose_printer(None, runner=empty)
+
+
+def test_the_usual_printer_is_used_when_none_is_named(tmp_path: Path) -> None:
+    cups = FakeCups(OFFICE)
+    assert default_printer(runner=cups) == "Office"
+    sent = send_to_printer(tmp_path / "menu.pdf", runner=cups, title="Menu")
+    assert sent == Delivered(printer="Office", job="Office-7")
+    assert cups.commands[-1] == [
+        "lp", "-d", "Office", "-t", "Menu", "-n", "1", "--", str(tmp_path / "menu.pdf")
+    ]  # fmt: skip
+
+
+def test_no_usual_printer_asks_for_a_name() -> None:
+    cups = FakeCups({**OFFICE, "lpstat -d": (0, "no system default destination\n", "")})
+    with pytest.raises(PrintError, match="choose a printer by name"):
+        choose_printer(None, runner=cups)
+
+
+def test_a_refused_job_says_why(tmp_path: Path) -> None:
+    cups = FakeCups(
+        {**OFFICE, "lp -d": (1, "", 'lp: Error - Destination "Hall" is not accepting jobs.\n')}
+    )
+    with pytest.raises(PrintError) as caught:
+        send_to_printer(tmp_path / "menu.pdf", "Hall", runner=cups)
+    assert caught.value.text() == (
+        'The printer Hall did not take the job: Error - Destination "Hall" is not accepting jobs.'
+    )
+
+
+def test_a_printer_that_never_answers_times_out_in_words(tmp_path: Path) -> None:
+    def slow(command: list[str], **kwargs: object) -> subprocess.CompletedProcess[str]:
+        if command[0] == "lp":
+            raise subprocess.TimeoutExpired(command, float(kwargs["timeout"]))  # type: ignore[arg-type]
+        return FakeCups(OFFICE)(command)
+
+    with pytest.raises(PrintError, match="did not answer in time"):
+        send_to_printer(tmp_path / "menu.pdf", "Office", runner=slow)
+
+
+def test_print_errors_speak_the_kiosk_languages() -> None:
+    error = PrintError(
+        "There is no printer called {name}. The printers here are: {printers}.",
+        name="Hall",
+        printers="Office",
+    )
+    welsh = error.text(Words(ROOT / "locales", "cy").gettext)
+    assert welsh == "Does dim argraffydd o'r enw Hall. Yr argraffwyr yma yw: Office."
+
+
+# -- files ------------------------------------------------------------------------------
+
+
+def test_a_file_is_saved_whole_and_its_folder_made(tmp_path: Path) -> None:
+    target = save_pdf(b"%PDF-1.4 menu", tmp_path / "new" / "menu.pdf")
+    assert target.read_bytes() == b"%PDF-1.4 menu"
+    assert [p.name for p in target.parent.iterdir()] == ["menu.pdf"]  # no temporary left
+
+
+def test_a_file_that_cannot_be_saved_says_where_and_why(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    with pytest.raises(PrintError, match=r"Could not save the file .*not-a-folder/menu\.pdf"):
+        save_pdf(b"%PDF", blocker / "menu.pdf")
+
+
+def test_deliver_saves_and_prints_the_saved_file(tmp_path: Path) -> None:
+    cups = FakeCups(OFFICE)
+    done = deliver(b"%PDF", out=tmp_path / "menu.pdf", printer="Hall", runner=cups)
+    assert done == Delivered(saved_to=tmp_path / "menu.pdf", printer="Hall", job=None)
+    assert cups.commands[-1][-1] == str(tmp_path / "menu.pdf")
+    only_saved = deliver(b"%PDF", out=tmp_path / "again.pdf", runner=cups)
+    assert only_saved == Delivered(saved_to=tmp_path / "again.pdf")
+
+
+def test_a_pdf_made_today_reads_back(tmp_path: Path) -> None:
+    saved = save_pdf(_menu(), tmp_path / f"menu-{date.today()}.pdf")
+    assert len(PdfReader(io.BytesIO(saved.read_bytes())).pages) == 7
