@@ -305,3 +305,29 @@ def test_the_kitchen_puts_an_idea_on_the_menu_and_the_resident_hears_it(
     person.tap(answers.thank_you_button)
     assert window.current is window.home
     assert services.suggestions.answers_to_hear(dot) == []
+
+
+def test_the_cook_prints_the_week_from_the_planner_off_the_gui_thread(
+    kiosk: tuple[MainWindow, Services], person: CountingPerson, qtbot: QtBot
+) -> None:
+    """The planner's "Print the week…" through the window's print job and the real print
+    desk: a PDF kept in the home's printouts folder, the outcome shown in words, audited."""
+    window, services = kiosk
+    cook = kitchen(services)
+    window.on_staff_signed_in(cook)
+    window.open_screen("menu-planner")
+    planner = window.current
+    with qtbot.waitSignal(window.print_jobs.finished, timeout=60_000) as done:
+        person.tap(planner.print_button)  # type: ignore[attr-defined]
+        assert window.notice.text() == window.words.gettext("Printing… this takes a moment.")
+    words = done.args[0]
+    monday = window.home_data().today()
+    monday -= timedelta(days=monday.weekday())
+    year, week, _ = monday.isocalendar()
+    kept = services.printer._out_dir / f"menu-{year}-W{week:02d}.pdf"
+    assert kept.is_file() and kept.read_bytes().startswith(b"%PDF")
+    assert str(kept) in words and window.notice.text() == words
+    manager = next(p for p in STAFF if p.role == "manager")
+    boss = next(m for m in services.staff.sign_in_choices() if m.name == manager.name)
+    events = services.audit.events(services.staff.sign_in(boss.id, manager.pin), action="print")
+    assert [e.actor_staff_id for e in events][:1] == [cook.staff_id]
