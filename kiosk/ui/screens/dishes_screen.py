@@ -18,7 +18,6 @@ from typing import Protocol, TypeVar
 from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -34,6 +33,7 @@ from kiosk.domain.errors import ValidationError
 from kiosk.domain.meals import Dish, DishDetails, RemovedHow
 from kiosk.domain.text import N_
 from kiosk.i18n import Words
+from kiosk.ui import form_parts as form
 from kiosk.ui.discard import discard
 from kiosk.ui.pictures import PictureLibrary
 from kiosk.ui.staff_screen import SignedInStaff, StaffScreen, field_label
@@ -217,7 +217,7 @@ class DishesScreen(StaffScreen):
 
     def _build_list_page(self) -> None:
         gap = self.theme.metrics.gap_px
-        self.list_notice = _plain_label()
+        self.list_notice = form.plain_label()
         self.list_notice.setProperty("role", "card")
         self.list_notice.setMargin(max(8, gap // 3))
         self.list_notice.hide()
@@ -254,7 +254,7 @@ class DishesScreen(StaffScreen):
 
         # The dish: its picture or photo, its name as a heading, and the photo's buttons
         self.preview = QLabel()
-        self.heading = _plain_label()
+        self.heading = form.plain_label()
         self.heading.setProperty("role", "title")
         self.archived_label = QLabel()
         self.archived_label.setWordWrap(True)
@@ -295,8 +295,8 @@ class DishesScreen(StaffScreen):
             button.tapped.connect(lambda course=course: self._on_course_tapped(course))
             self.course_buttons[course] = button
         self._course_grid = QGridLayout()
-        card = _card()
-        inside = _inside(card, gap)
+        card = form.card()
+        inside = form.inside(card, gap)
         inside.addWidget(self.name_label)
         inside.addWidget(self.name_edit)
         inside.addSpacing(gap // 2)
@@ -305,7 +305,7 @@ class DishesScreen(StaffScreen):
         layout.addWidget(card)
 
         # The picture: a food pictogram, a few pages of them
-        self.picture_heading = _section_heading()
+        self.picture_heading = form.section_heading()
         self.picture_help = QLabel()
         self.picture_help.setWordWrap(True)
         self._picture_grid = QGridLayout()
@@ -321,8 +321,8 @@ class DishesScreen(StaffScreen):
         pager.addWidget(self.previous_pictures_button, 1)
         pager.addWidget(self.picture_page_label, 1)
         pager.addWidget(self.next_pictures_button, 1)
-        card = _card()
-        inside = _inside(card, gap)
+        card = form.card()
+        inside = form.inside(card, gap)
         inside.addWidget(self.picture_heading)
         inside.addWidget(self.picture_help)
         inside.addLayout(self._picture_grid)
@@ -331,20 +331,20 @@ class DishesScreen(StaffScreen):
         layout.addWidget(card)
 
         # Dietary tags, allergens and texture: toggles and choices in words
-        self.dietary_heading = _section_heading()
+        self.dietary_heading = form.section_heading()
         self.dietary_buttons: dict[DietaryTag, BigButton] = {}
         for tag in DIETARY_WORDS:
             button = self._big()
             button.tapped.connect(lambda tag=tag: self._on_dietary_tapped(tag))
             self.dietary_buttons[tag] = button
         self._dietary_grid = QGridLayout()
-        card = _card()
-        inside = _inside(card, gap)
+        card = form.card()
+        inside = form.inside(card, gap)
         inside.addWidget(self.dietary_heading)
         inside.addLayout(self._dietary_grid)
         layout.addWidget(card)
 
-        self.allergens_heading = _section_heading()
+        self.allergens_heading = form.section_heading()
         self.allergens_help = QLabel()
         self.allergens_help.setWordWrap(True)
         self.allergen_buttons: dict[Allergen, BigButton] = {}
@@ -356,23 +356,23 @@ class DishesScreen(StaffScreen):
         self.contains_label = QLabel()
         self.contains_label.setWordWrap(True)
         self.contains_label.setStyleSheet("font-weight: bold;")
-        card = _card()
-        inside = _inside(card, gap)
+        card = form.card()
+        inside = form.inside(card, gap)
         inside.addWidget(self.allergens_heading)
         inside.addWidget(self.allergens_help)
         inside.addLayout(self._allergen_grid)
         inside.addWidget(self.contains_label)
         layout.addWidget(card)
 
-        self.texture_heading = _section_heading()
+        self.texture_heading = form.section_heading()
         self.texture_buttons: dict[int, BigButton] = {}
         for level in TEXTURE_WORDS:
             button = self._big()
             button.tapped.connect(lambda level=level: self._on_texture_tapped(level))
             self.texture_buttons[level] = button
         self._texture_grid = QGridLayout()
-        card = _card()
-        inside = _inside(card, gap)
+        card = form.card()
+        inside = form.inside(card, gap)
         inside.addWidget(self.texture_heading)
         inside.addLayout(self._texture_grid)
         layout.addWidget(card)
@@ -380,7 +380,7 @@ class DishesScreen(StaffScreen):
         # Remove, asked twice
         self.remove_button = self._big("cross")
         self.remove_button.tapped.connect(self._on_remove_button_tapped)
-        self.remove_question = _plain_label()
+        self.remove_question = form.plain_label()
         self.remove_question.setProperty("role", "banner")
         self.remove_yes_button = self._big("check")
         self.remove_no_button = self._big("no")
@@ -419,11 +419,17 @@ class DishesScreen(StaffScreen):
         """Choices in rows; fewer to a row when the text is large, so every word fits."""
         large = self.theme.metrics.scale >= 1.5
         gap = self.theme.metrics.gap_px
-        _grid(self._list_top, [self.add_button, self.archived_button], 2, gap)
-        _grid(self._course_grid, list(self.course_buttons.values()), 2 if large else 4, gap)
-        _grid(self._dietary_grid, list(self.dietary_buttons.values()), 2 if large else 3, gap)
-        _grid(self._allergen_grid, list(self.allergen_buttons.values()), 2 if large else 4, gap)
-        _grid(self._texture_grid, list(self.texture_buttons.values()), 2 if large else 5, gap)
+        form.grid_of(self._list_top, [self.add_button, self.archived_button], 2, gap)
+        form.grid_of(self._course_grid, list(self.course_buttons.values()), 2 if large else 4, gap)
+        form.grid_of(
+            self._dietary_grid, list(self.dietary_buttons.values()), 2 if large else 3, gap
+        )
+        form.grid_of(
+            self._allergen_grid, list(self.allergen_buttons.values()), 2 if large else 4, gap
+        )
+        form.grid_of(
+            self._texture_grid, list(self.texture_buttons.values()), 2 if large else 5, gap
+        )
         self._rows.setSpacing(gap)
         self._show_pictures()
 
@@ -891,9 +897,9 @@ class _DishRow(TouchButton):
         avatar = QLabel()
         avatar.setPixmap(picture)
         avatar.setFixedSize(picture.size())
-        self.name = _plain_label(dish.name)
+        self.name = form.plain_label(dish.name)
         self.name.setProperty("role", "heading")
-        self.detail = _plain_label(" · ".join(details))
+        self.detail = form.plain_label(" · ".join(details))
         for child in (avatar, self.name, self.detail):
             child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         text = QVBoxLayout()
@@ -920,46 +926,3 @@ def _toggle(chosen: set[T], item: T) -> None:
         chosen.discard(item)
     else:
         chosen.add(item)
-
-
-def _grid(grid: QGridLayout, buttons: list[BigButton], columns: int, gap: int) -> None:
-    """Buttons in rows of ``columns``, every column the same width, a gap apart."""
-    for button in buttons:
-        grid.removeWidget(button)
-    for index, button in enumerate(buttons):
-        grid.addWidget(button, index // columns, index % columns)
-    for column in range(max(columns, grid.columnCount())):
-        grid.setColumnStretch(column, 1 if column < columns else 0)
-    grid.setSpacing(gap)
-
-
-def _plain_label(text: str = "") -> QLabel:
-    """Words that may have come from a person: shown exactly, never read as markup."""
-    label = QLabel()
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setMinimumWidth(1)  # one very long word must not push the screen wider than itself
-    label.setText(text)
-    return label
-
-
-def _section_heading() -> QLabel:
-    label = QLabel()
-    label.setProperty("role", "heading")
-    label.setWordWrap(True)
-    return label
-
-
-def _card() -> QFrame:
-    """A framed group of fields; give it a layout with :func:`_inside`."""
-    card = QFrame()
-    card.setProperty("role", "card")
-    return card
-
-
-def _inside(card: QFrame, gap: int) -> QVBoxLayout:
-    layout = QVBoxLayout(card)
-    margin = max(12, gap // 2)
-    layout.setContentsMargins(margin, margin, margin, margin)
-    layout.setSpacing(gap // 2)
-    return layout

@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Protocol
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.domain.access import Actor
 from kiosk.domain.enums import Course, Meal, MealSlot, ProposalStatus
@@ -30,6 +30,7 @@ from kiosk.domain.meals import (
 )
 from kiosk.domain.text import N_
 from kiosk.i18n import Words
+from kiosk.ui import form_parts as form
 from kiosk.ui.discard import discard
 from kiosk.ui.pictures import PictureLibrary
 from kiosk.ui.staff_screen import SignedInStaff, StaffScreen, field_label
@@ -118,7 +119,7 @@ class KitchenInboxScreen(StaffScreen):
 
         # The list
         self.list_panel = QWidget()
-        self.summary = _plain_label()
+        self.summary = form.plain_label()
         self.idea_buttons: dict[int, BigButton] = {}
         self._ideas_column = QVBoxLayout()
         self._ideas_column.setSpacing(theme.metrics.gap_px)
@@ -131,9 +132,9 @@ class KitchenInboxScreen(StaffScreen):
         self.answer_panel = QWidget()
         self.back_button = BigButton("back", "", horizontal=True, small=True, **kit)
         self.back_button.tapped.connect(self._show_list)
-        self.idea_title = _plain_label()
+        self.idea_title = form.plain_label()
         self.idea_title.setProperty("role", "heading")
-        self.idea_details = _plain_label()
+        self.idea_details = form.plain_label()
         self.kind_label = field_label()
         self.kind_buttons = {kind: BigButton(None, "", small=True, **kit) for kind in AnswerKind}
         kinds = QGridLayout()
@@ -451,10 +452,3 @@ class KitchenInboxScreen(StaffScreen):
             idea.id,
             Answer(kind, reason=reason, menu_date=self.day, menu_meal=self.meal, dish_id=dish_id),
         )
-
-
-def _plain_label() -> QLabel:
-    label = QLabel()
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    return label

@@ -38,6 +38,7 @@ from kiosk.domain.meals import (
 from kiosk.domain.text import N_
 from kiosk.domain.week import DishOnMenu, days_of_week, monday_of
 from kiosk.i18n import Words
+from kiosk.ui import form_parts as form
 from kiosk.ui.discard import discard
 from kiosk.ui.pictures import PictureLibrary
 from kiosk.ui.screens.dishes_screen import COURSE_ORDER, COURSE_WORDS
@@ -136,7 +137,7 @@ class MenuPlannerScreen(StaffScreen):
         gap = self.theme.metrics.gap_px
         # Words after a change ("Saved: …") stay in sight above the week, wherever it is
         # scrolled to, so the cook keeps their place in the week.
-        self.notice = _plain_label()
+        self.notice = form.plain_label()
         self.notice.setProperty("role", "card")
         self.notice.setMargin(max(8, gap // 3))
         self.notice.hide()
@@ -191,8 +192,8 @@ class MenuPlannerScreen(StaffScreen):
         self._choices_host = QWidget()
         self._choices = QVBoxLayout(self._choices_host)
         self._choices.setContentsMargins(0, 0, 0, 0)
-        chosen = _card()
-        inside = _inside(chosen, gap)
+        chosen = form.card()
+        inside = form.inside(chosen, gap)
         inside.addWidget(self.count_label)
         inside.addWidget(self.nothing_label)
         inside.addWidget(self._choices_host)
@@ -220,8 +221,8 @@ class MenuPlannerScreen(StaffScreen):
         pager.addWidget(self.previous_dishes_button, 1)
         pager.addWidget(self.dish_page_label, 1)
         pager.addWidget(self.next_dishes_button, 1)
-        adding = _card()
-        inside = _inside(adding, gap)
+        adding = form.card()
+        inside = form.inside(adding, gap)
         inside.setSpacing(gap)  # rows of buttons a full gap apart
         inside.addWidget(self.add_heading)
         inside.addLayout(self._filters)
@@ -266,14 +267,14 @@ class MenuPlannerScreen(StaffScreen):
         for layout in (self.week_page.layout(), self.editor_page.layout(), self._days):
             layout.setSpacing(gap)
         self._choices.setSpacing(gap)
-        _grid(
+        form.grid_of(
             self._navigation,
             [self.previous_week_button, self.this_week_button, self.next_week_button],
             3,
             gap,
         )
-        _grid(self._actions, [self.copy_button, self.print_button], 2, gap)
-        _grid(self._filters, [self.suits_button, self.all_button], 2, gap)
+        form.grid_of(self._actions, [self.copy_button, self.print_button], 2, gap)
+        form.grid_of(self._filters, [self.suits_button, self.all_button], 2, gap)
 
     @property
     def _large(self) -> bool:
@@ -379,9 +380,9 @@ class MenuPlannerScreen(StaffScreen):
         today = self._today()
         columns = 2 if self._large else 4
         for day in days_of_week(self.monday):
-            card = _card()
+            card = form.card()
             card.setProperty("today", "true" if day == today else "false")
-            inside = _inside(card, gap)
+            inside = form.inside(card, gap)
             inside.setSpacing(gap)
             day_words = self.words.day_and_date(day)
             if day == today:
@@ -716,7 +717,7 @@ class _MealCell(TouchButton):
         self.name_labels: list[QLabel] = []
         for name in names:
             bullet = QLabel("•")
-            label = _plain_label(name)
+            label = form.plain_label(name)
             label.setStyleSheet("font-weight: normal;")
             row = QHBoxLayout()
             row.setSpacing(6)
@@ -776,7 +777,7 @@ class _ChoiceRow(QWidget):
         picture = QLabel()
         picture.setPixmap(pictures.pixmap(dish.picture, size, dish.name, theme.palette))
         picture.setFixedSize(size, size)
-        self.name_label = _plain_label(f"{index + 1}. {dish.name}")
+        self.name_label = form.plain_label(f"{index + 1}. {dish.name}")
         marks = []
         if DietaryTag.VEGAN in dish.dietary:
             marks.append(gettext("Vegan"))
@@ -784,7 +785,7 @@ class _ChoiceRow(QWidget):
             marks.append(gettext("Vegetarian"))
         if dish.soft:
             marks.append(gettext("Soft"))
-        self.marks_label = _plain_label(" · ".join(marks))
+        self.marks_label = form.plain_label(" · ".join(marks))
         self.marks_label.setProperty("role", "quiet")
         self.marks_label.setVisible(bool(marks))
         text = QVBoxLayout()
@@ -823,38 +824,3 @@ def _date_range(first: date, last: date, language: str) -> str:
     else:
         start = show(first, "d MMMM y")
     return f"{start} – {show(last, 'd MMMM y')}"
-
-
-def _grid(grid: QGridLayout, buttons: list[BigButton], columns: int, gap: int) -> None:
-    """Buttons in rows of ``columns``, every column the same width, a gap apart."""
-    for button in buttons:
-        grid.removeWidget(button)
-    for index, button in enumerate(buttons):
-        grid.addWidget(button, index // columns, index % columns)
-    for column in range(max(columns, grid.columnCount())):
-        grid.setColumnStretch(column, 1 if column < columns else 0)
-    grid.setSpacing(gap)
-
-
-def _plain_label(text: str = "") -> QLabel:
-    """Words that may have come from a person: shown exactly, never read as markup."""
-    label = QLabel()
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setMinimumWidth(1)  # one very long word must not push the screen wider than itself
-    label.setText(text)
-    return label
-
-
-def _card() -> QFrame:
-    card = QFrame()
-    card.setProperty("role", "card")
-    return card
-
-
-def _inside(card: QFrame, gap: int) -> QVBoxLayout:
-    layout = QVBoxLayout(card)
-    margin = max(12, gap // 2)
-    layout.setContentsMargins(margin, margin, margin, margin)
-    layout.setSpacing(gap // 2)
-    return layout

@@ -16,7 +16,6 @@ from typing import Any, Protocol, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -37,6 +36,7 @@ from kiosk.domain.residents import (
 )
 from kiosk.domain.text import N_
 from kiosk.i18n import Words
+from kiosk.ui import form_parts as form
 from kiosk.ui.pictures import PictureLibrary
 from kiosk.ui.staff_screen import SignedInStaff, StaffScreen, field_label
 from kiosk.ui.theme import Theme
@@ -173,7 +173,7 @@ class ResidentsScreen(StaffScreen):
 
     def _build_list_page(self) -> None:
         gap = self.theme.metrics.gap_px
-        self.list_notice = _plain_label()
+        self.list_notice = form.plain_label()
         self.list_notice.setProperty("role", "heading")
         self.list_notice.hide()
         self.add_button = self._big("people")
@@ -210,7 +210,7 @@ class ResidentsScreen(StaffScreen):
 
         # Who: photo, heading, moved out, and the photo's buttons
         self.photo_label = QLabel()
-        self.heading = _plain_label()
+        self.heading = form.plain_label()
         self.heading.setProperty("role", "title")
         self.moved_out_label = QLabel()
         self.moved_out_label.setWordWrap(True)
@@ -240,7 +240,7 @@ class ResidentsScreen(StaffScreen):
         layout.addLayout(who)
 
         # Names and room
-        self.names_heading = _section_heading()
+        self.names_heading = form.section_heading()
         self.field_labels: dict[str, QLabel] = {}
         self.preferred_name_edit = QLineEdit()
         self.full_name_edit = QLineEdit()
@@ -250,8 +250,8 @@ class ResidentsScreen(StaffScreen):
             "full_name": self.full_name_edit,
             "room": self.room_edit,
         }
-        names = _card()
-        names_layout = _inside(names, gap)
+        names = form.card()
+        names_layout = form.inside(names, gap)
         names_layout.setSpacing(gap // 3)
         names_layout.addWidget(self.names_heading)
         for field, edit in edits.items():
@@ -264,26 +264,26 @@ class ResidentsScreen(StaffScreen):
         layout.addWidget(names)
 
         # How the kiosk looks and sounds for them
-        self.language_heading = _section_heading()
+        self.language_heading = form.section_heading()
         self.language_buttons: dict[str, BigButton] = {}
         for code, own_name in self._languages:
             button = self._big()
             button.set_words(own_name)
             button.tapped.connect(lambda code=code: self._choose(language=code))
             self.language_buttons[code] = button
-        self.text_size_heading = _section_heading()
+        self.text_size_heading = form.section_heading()
         self.text_size_buttons: dict[int, BigButton] = {}
         for scale in TEXT_SCALES:
             button = self._big()
             button.tapped.connect(lambda scale=scale: self._choose(text_scale=scale))
             self.text_size_buttons[scale] = button
-        self.contrast_heading = _section_heading()
+        self.contrast_heading = form.section_heading()
         self.contrast_buttons: dict[ContrastTheme, BigButton] = {}
         for contrast, _ in CONTRASTS:
             button = self._big()
             button.tapped.connect(lambda contrast=contrast: self._choose(contrast=contrast))
             self.contrast_buttons[contrast] = button
-        self.speed_heading = _section_heading()
+        self.speed_heading = form.section_heading()
         self.speed_buttons: dict[int, BigButton] = {}
         for _, rate in SPEEDS:
             button = self._big()
@@ -291,7 +291,7 @@ class ResidentsScreen(StaffScreen):
             self.speed_buttons[rate] = button
         self.speed_label = QLabel()
         self.speed_label.setWordWrap(True)
-        self.talking_heading = _section_heading()
+        self.talking_heading = form.section_heading()
         self.talking_buttons: dict[bool, BigButton] = {}
         for talking, _ in TALKING:
             button = self._big()
@@ -300,8 +300,8 @@ class ResidentsScreen(StaffScreen):
         self.talking_label = QLabel()
         self.talking_label.setWordWrap(True)
         self._choice_groups: list[tuple[QGridLayout, list[BigButton], int]] = []
-        looks = _card()
-        looks_layout = _inside(looks, gap)
+        looks = form.card()
+        looks_layout = form.inside(looks, gap)
         for heading, buttons, most, after in (
             (self.language_heading, self.language_buttons, 4, None),
             (self.text_size_heading, self.text_size_buttons, 5, None),
@@ -320,7 +320,7 @@ class ResidentsScreen(StaffScreen):
         layout.addWidget(looks)
 
         # The care plan, and the PIN that may open it
-        self.access_heading = _section_heading()
+        self.access_heading = form.section_heading()
         self.access_buttons: dict[CarePlanAccess, BigButton] = {}
         self.access_labels: dict[CarePlanAccess, QLabel] = {}
         access_grid = QGridLayout()
@@ -358,8 +358,8 @@ class ResidentsScreen(StaffScreen):
         cancel_row.addStretch(1)
         pin_layout.addLayout(cancel_row)
         self.pin_panel.hide()
-        care = _card()
-        care_layout = _inside(care, gap)
+        care = form.card()
+        care_layout = form.inside(care, gap)
         care_layout.addWidget(self.access_heading)
         care_layout.addLayout(access_grid)
         care_layout.addSpacing(gap // 2)
@@ -874,9 +874,9 @@ class _ResidentRow(TouchButton):
         avatar = QLabel()
         avatar.setPixmap(initials_avatar(resident.initials, size, theme))
         avatar.setFixedSize(size, size)
-        name = _plain_label(resident.preferred_name)
+        name = form.plain_label(resident.preferred_name)
         name.setProperty("role", "heading")
-        self.detail = _plain_label(detail)
+        self.detail = form.plain_label(detail)
         self.detail.setVisible(bool(detail))
         for child in (avatar, name, self.detail):
             child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -897,35 +897,3 @@ class _ResidentRow(TouchButton):
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         return self.layout().minimumSize()
-
-
-def _plain_label(text: str = "") -> QLabel:
-    """Words that may have come from a person: shown exactly, never read as markup."""
-    label = QLabel()
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setMinimumWidth(1)  # one very long word must not push the screen wider than itself
-    label.setText(text)
-    return label
-
-
-def _section_heading() -> QLabel:
-    label = QLabel()
-    label.setProperty("role", "heading")
-    label.setWordWrap(True)
-    return label
-
-
-def _card() -> QFrame:
-    """A framed group of fields; give it a layout with :func:`_inside`."""
-    card = QFrame()
-    card.setProperty("role", "card")
-    return card
-
-
-def _inside(card: QFrame, gap: int) -> QVBoxLayout:
-    layout = QVBoxLayout(card)
-    margin = max(12, gap // 2)
-    layout.setContentsMargins(margin, margin, margin, margin)
-    layout.setSpacing(gap // 2)
-    return layout

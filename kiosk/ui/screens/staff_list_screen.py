@@ -19,6 +19,7 @@ from kiosk.domain.enums import StaffRole
 from kiosk.domain.staff import StaffMember
 from kiosk.domain.text import N_
 from kiosk.i18n import Words
+from kiosk.ui import form_parts as form
 from kiosk.ui.pictures import PictureLibrary
 from kiosk.ui.staff_screen import SignedInStaff, StaffScreen, field_label
 from kiosk.ui.theme import Theme
@@ -73,7 +74,7 @@ class StaffListScreen(StaffScreen):
         self._saving = False
         self.member_buttons: dict[int, BigButton] = {}
 
-        self.notice = _plain_label()
+        self.notice = form.plain_label()
         self.notice.setProperty("role", "card")
         self.notice.setMargin(max(8, theme.metrics.gap_px // 3))
         self.notice.hide()
@@ -102,9 +103,9 @@ class StaffListScreen(StaffScreen):
     def _build_member(self) -> None:
         self.member_panel = _panel(self.theme)
         self.back_button = self._button(self._on_back_button_tapped)
-        self.member_name = _plain_label()
+        self.member_name = form.plain_label()
         self.member_name.setProperty("role", "heading")
-        self.member_status = _plain_label()
+        self.member_status = form.plain_label()
         who = QVBoxLayout()
         who.setSpacing(4)
         who.addWidget(self.member_name)
@@ -139,7 +140,7 @@ class StaffListScreen(StaffScreen):
     def _build_confirm(self) -> None:
         """ "Are you sure?" with Yes and No, in a card of its own."""
         self.confirm_panel = _panel(self.theme, card=True)
-        self.confirm_label = _plain_label()
+        self.confirm_label = form.plain_label()
         self.confirm_label.setProperty("role", "heading")
         self.yes_button = self._button(self._on_yes_button_tapped)
         self.no_button = self._button(self._on_no_button_tapped)
@@ -161,7 +162,7 @@ class StaffListScreen(StaffScreen):
             N_("Type a PIN for them"), words=self.words, pictures=self.pictures, theme=self.theme
         )
         self.add_pin.pin_chosen.connect(self._on_add_pin_pin_chosen)
-        self.pin_ready = _plain_label()
+        self.pin_ready = form.plain_label()
         self.pin_again_button = self._button(self._on_pin_again_button_tapped)
         self.save_button = self._button(self._on_save_button_tapped)
         self.cancel_add_button = self._button(self._on_back_button_tapped)
@@ -193,13 +194,32 @@ class StaffListScreen(StaffScreen):
         """Roles four to a row (two at large text); members two to a row (one at large)."""
         large = self.theme.metrics.scale > 1.25
         roles = 2 if large else 4
-        _grid(self._member_roles_grid, list(self.member_roles.values()), roles, self.theme)
-        _grid(self._add_roles_grid, list(self.add_roles.values()), roles, self.theme)
-        _grid(self._actions_grid, [self.new_pin_button, self.switch_off_button], 2, self.theme)
-        _grid(self._confirm_grid, [self.yes_button, self.no_button], 2, self.theme)
-        _grid(self._save_grid, [self.save_button, self.cancel_add_button], 2, self.theme)
+        form.grid_of(
+            self._member_roles_grid,
+            list(self.member_roles.values()),
+            roles,
+            self.theme.metrics.gap_px,
+        )
+        form.grid_of(
+            self._add_roles_grid, list(self.add_roles.values()), roles, self.theme.metrics.gap_px
+        )
+        form.grid_of(
+            self._actions_grid,
+            [self.new_pin_button, self.switch_off_button],
+            2,
+            self.theme.metrics.gap_px,
+        )
+        form.grid_of(
+            self._confirm_grid, [self.yes_button, self.no_button], 2, self.theme.metrics.gap_px
+        )
+        form.grid_of(
+            self._save_grid,
+            [self.save_button, self.cancel_add_button],
+            2,
+            self.theme.metrics.gap_px,
+        )
         buttons = list(self.member_buttons.values())
-        _grid(self._members_grid, buttons, 1 if large else 2, self.theme)
+        form.grid_of(self._members_grid, buttons, 1 if large else 2, self.theme.metrics.gap_px)
 
     # -- Screen ----------------------------------------------------------------------------
 
@@ -546,27 +566,9 @@ def _panel(theme: Theme, *, card: bool = False) -> QWidget:
     return panel
 
 
-def _plain_label() -> QLabel:
-    """A label for words people typed: shown exactly, never read as HTML."""
-    label = QLabel()
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    return label
-
-
 def _plain_words(button: BigButton) -> None:
     for label in button.findChildren(QLabel):
         label.setTextFormat(Qt.TextFormat.PlainText)
-
-
-def _grid(grid: QGridLayout, buttons: list[BigButton], columns: int, theme: Theme) -> None:
-    for button in buttons:
-        grid.removeWidget(button)
-    for index, button in enumerate(buttons):
-        grid.addWidget(button, index // columns, index % columns)
-    for column in range(max(columns, grid.columnCount())):
-        grid.setColumnStretch(column, 1 if column < columns else 0)
-    grid.setSpacing(theme.metrics.gap_px)
 
 
 def _utc(moment: datetime) -> datetime:
