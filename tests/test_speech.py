@@ -7,6 +7,7 @@ import signal
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from multiprocessing.context import SpawnProcess
 from pathlib import Path
 
 import pytest
@@ -159,6 +160,23 @@ def test_no_engine_means_no_speech_and_a_reason(tmp_path: Path) -> None:
         assert not missing.available
         assert "no_such_engine" in (missing.unavailable_reason or "")
         heard = say(missing, "Hello?", ENGLISH)
+        assert heard.failure == missing.unavailable_reason
+    finally:
+        missing.close()
+
+
+def test_a_process_the_system_will_not_start_means_no_speech_and_a_reason(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refused(_process: object) -> None:
+        raise OSError("Resource temporarily unavailable")
+
+    monkeypatch.setattr(SpawnProcess, "start", refused)  # as when the system is out of processes
+    missing = Synthesizer(SpeechCache(tmp_path / "speech"))
+    try:
+        assert missing.wait_until_started(30)
+        assert "could not start" in (missing.unavailable_reason or "")
+        heard = say(missing, "Hello?", ENGLISH)  # the dispatcher is still there to answer
         assert heard.failure == missing.unavailable_reason
     finally:
         missing.close()

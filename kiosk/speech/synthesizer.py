@@ -204,7 +204,8 @@ class Synthesizer:
             with contextlib.suppress(OSError, ValueError):
                 self._requests.put(None)
             process.join(timeout=1)
-        if process.is_alive() or process.exitcode is None:
+        started = process.pid is not None  # start() itself may have failed
+        if started and (process.is_alive() or process.exitcode is None):
             process.kill()
             process.join(timeout=5)
         for channel in (self._requests, self._results):

@@ -15,12 +15,9 @@ from __future__ import annotations
 import contextlib
 import io
 from multiprocessing.queues import Queue
-from pathlib import Path
 from typing import Any
 
-
-class VoiceNotInstalled(Exception):
-    pass
+from kiosk.speech.whole_recordings import SentenceRecorder
 
 
 def serve(requests: Queue[Any], results: Queue[Any], driver: str | None) -> None:
@@ -32,6 +29,7 @@ def serve(requests: Queue[Any], results: Queue[Any], driver: str | None) -> None
 
             engine = pyttsx3.init(driverName=driver)
             voices = sorted(voice.id for voice in engine.getProperty("voices"))
+            recorder = SentenceRecorder(engine, set(voices))
     except Exception as error:  # any failure to start means: no speech on this kiosk
         results.put(("unavailable", f"{type(error).__name__}: {error}"))
         return
@@ -40,27 +38,9 @@ def serve(requests: Queue[Any], results: Queue[Any], driver: str | None) -> None
         job, words, voice_id, rate, path = request
         try:
             with contextlib.redirect_stdout(quiet):
-                _speak_to_file(engine, set(voices), words, voice_id, rate, path)
+                recorder.record(words, voice_id, rate, path)
             results.put(("done", job, path))
         except Exception as error:
             results.put(("failed", job, f"{type(error).__name__}: {error}"))
         quiet.seek(0)
         quiet.truncate()
-
-
-def _speak_to_file(
-    engine: Any, voices: set[str], words: str, voice_id: str, rate: int, path: str
-) -> None:
-    # pyttsx3 keeps the old voice, silently, when it does not know the new one, and only
-    # applies a new one when it next runs: check the name first and the result after.
-    if voice_id not in voices:
-        raise VoiceNotInstalled(f"voice {voice_id!r} is not installed")
-    engine.setProperty("voice", voice_id)
-    engine.setProperty("rate", rate)
-    partial = Path(path + ".part")
-    engine.save_to_file(words, str(partial))
-    engine.runAndWait()
-    if engine.getProperty("voice") != voice_id:
-        partial.unlink(missing_ok=True)
-        raise VoiceNotInstalled(f"the engine kept {engine.getProperty('voice')!r}")
-    partial.replace(path)  # a file in the cache is always a whole recording
