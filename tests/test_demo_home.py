@@ -285,6 +285,26 @@ def test_suggestions_in_every_state(session: Session) -> None:
     assert all(status != ProposalStatus.DRAFT.value for _, _, status in supports)
 
 
+@pytest.mark.parametrize("weekday", range(7))
+def test_a_yes_on_the_menu_points_at_a_day_still_to_come(tmp_path: Path, weekday: int) -> None:
+    """Whatever day the demo is made, "Yes! It is on the menu for tea on ..." is not a day
+    that has already gone."""
+    today = THIS_MONDAY + timedelta(days=weekday)
+    database = _open(tmp_path)
+    try:
+        seed_demo_home(database, today=today)
+        with database.sessions() as session:
+            agreed_on_menu = session.scalars(
+                select(MenuEntry.menu_date)
+                .join(Proposal, MenuEntry.proposal_id == Proposal.id)
+                .where(Proposal.status == ProposalStatus.AGREED.value)
+            ).all()
+    finally:
+        database.dispose()
+    assert len(agreed_on_menu) >= 2
+    assert all(day >= today for day in agreed_on_menu)
+
+
 def test_polls_open_and_closed(session: Session) -> None:
     polls = session.scalars(select(Poll)).all()
     now = NOW.astimezone(UTC)

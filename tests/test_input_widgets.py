@@ -25,6 +25,7 @@ from kiosk.ui.keyboard_layouts import MAX_KEYS, MAX_ROWS, KeyboardLayout, fit, l
 from kiosk.ui.pictures import PictureLibrary
 from kiosk.ui.theme import HIGH_CONTRAST, STANDARD, Metrics, Palette, Theme
 from kiosk.ui.widgets.big_button import BigButton
+from kiosk.ui.widgets.choice_grid import Choice, ChoiceGrid
 from kiosk.ui.widgets.face_choice import FaceChoice
 from kiosk.ui.widgets.on_screen_keyboard import OnScreenKeyboard
 from kiosk.ui.widgets.pin_pad import PinPad
@@ -735,3 +736,35 @@ def test_a_text_box_that_is_gone_is_let_go(
     resident.tap(keyboard.key_for("a"))
     resident.tap(keyboard.delete_key)
     assert typed == ["a"]
+
+
+def test_a_grid_fitted_to_its_height_shows_more_when_taller_and_never_squeezes(
+    qtbot: QtBot, pictures: PictureLibrary
+) -> None:
+    theme = theme_at(200)
+    grid = ChoiceGrid(words=words_in(), pictures=pictures, theme=theme, columns=1, horizontal=True)
+    grid.set_choices(
+        [
+            Choice(f"dish{n}", "fish", f"Dish number {n}", "2 people asked for this")
+            for n in range(9)
+        ]
+    )
+    grid.fit_rows_to_height(4)
+    window = QWidget()
+    window.setStyleSheet(theme.stylesheet())
+    QVBoxLayout(window).addWidget(grid)
+    qtbot.addWidget(window)
+    shown: dict[int, int] = {}
+    for height in (320, 800, 2000, 320):
+        window.resize(1280, height)
+        window.show()
+        qtbot.waitExposed(window)
+        qtbot.wait(10)
+        shown[height] = len(grid.buttons)
+        assert grid.per_page == len(grid.buttons)
+        for button in grid.buttons.values():  # each at least as tall as its words need
+            assert button.height() >= button.minimumSizeHint().height()
+            assert button.geometry().bottom() <= grid.height()
+    assert shown[320] == 1 and shown[800] > 1
+    assert shown[2000] == 4  # never more than asked, however tall
+    assert grid.page == 0 and grid.pages == 9

@@ -23,6 +23,7 @@ from kiosk.ui.main_window import MainWindow
 from kiosk.ui.screens.answers_screen import AnswersScreen
 from kiosk.ui.screens.kitchen_inbox_screen import KitchenInboxScreen
 from kiosk.ui.screens.suggest_meal_screen import CONFIRM, DISH, MEAL, THANKS, SuggestMealScreen
+from kiosk.ui.speech_player import SpeechPlayer
 from tests.helpers.person import Person
 from tests.helpers.shell import kiosk_window, settle
 
@@ -222,6 +223,37 @@ def test_typing_a_name_like_an_idea_offers_support(
     person.tap(offers[0])  # type: ignore[arg-type]
     assert screen.step == CONFIRM
     assert screen.send_button.words == window.words.gettext("Me too")
+
+
+def test_at_large_text_the_keyboard_keeps_its_rows_with_a_hint(
+    qtbot: QtBot, demo_dir: Path, person: CountingPerson
+) -> None:
+    """At 200 % on the smallest screen the title gives its line to the keyboard while the
+    resident types (the question says what to do, and the title is still read aloud), and
+    an offer of support takes the question's place, not a row of letters."""
+    with kiosk_window(demo_dir, text_scale=200) as (window, services):
+        window.connect_speech(SpeechPlayer(None, parent=window))  # "Read this to me" shown
+        sign_in(window, person, services, "Dot")
+        person.tap(window.home.task_buttons["suggest-meal"])
+        screen = suggest_screen(window)
+        person.tap(screen.meal_grid.buttons["lunch"])
+        assert window.title_label.isVisible()
+        person.tap(screen.type_button)
+        settle()
+        assert not window.title_label.isVisible()
+        assert screen.reading_order()[:2] == [screen.title(), screen.dish_typing.prompt.text()]
+        assert key_rows(screen) >= 2
+        qtbot.keyClicks(screen.dish_typing.line_edit, "fish")
+        settle()
+        assert screen.dish_typing.hints.count() > 0
+        assert key_rows(screen) >= 2
+        person.tap(screen.dish_typing.keyboard.done_key)
+        settle()
+        assert screen.step == CONFIRM and window.title_label.isVisible()
+
+
+def key_rows(screen: SuggestMealScreen) -> int:
+    return len({key.y() for key in screen.dish_typing.keyboard.visible_keys()})
 
 
 def test_back_goes_one_step_back_within_the_screen(

@@ -319,8 +319,9 @@ def _seed_menus(session: Session, clock: _Clock, ids: _Ids) -> None:
 
     A suggestion the kitchen took up is linked from the menu entry that carries it out.
     """
+    weekday = clock.today.weekday()
     links = {
-        (p.menu_link.cycle_day, p.menu_link.meal, p.dish): ids.proposals[p.key]
+        (p.menu_link.cycle_day(weekday), p.menu_link.meal, p.dish): ids.proposals[p.key]
         for p in content.PROPOSALS
         if p.menu_link is not None and p.dish is not None
     }
@@ -418,7 +419,7 @@ def _done_at(p: content.DemoProposal, clock: _Clock) -> datetime | None:
     if p.status is not ProposalStatus.DONE:
         return None
     if p.menu_link is not None:
-        day = clock.this_monday + timedelta(days=p.menu_link.cycle_day)
+        day = clock.this_monday + timedelta(days=p.menu_link.cycle_day(clock.today.weekday()))
         return clock.past(clock.at(day, content.MEAL_TIMES[p.menu_link.meal]))
     for monday, slots in _weeks(clock):
         for slot in slots:

@@ -1093,10 +1093,16 @@ FEEDBACK_WORDS: tuple[DemoFeedbackWords, ...] = (
 
 @dataclass(frozen=True)
 class DemoMenuLink:
-    """The menu entry that carries out a suggestion: cycle day (0 is this Monday) and meal."""
+    """The menu entry that carries out a suggestion: its meal, on the first of ``cycle_days``
+    (0 is this Monday) not yet past when the demo is made, so a "yes, it is on the menu"
+    always points at a day still to come (the last one when every day has gone)."""
 
-    cycle_day: int
     meal: Meal
+    cycle_days: tuple[int, ...]
+
+    def cycle_day(self, today: int) -> int:
+        """The day to link, ``today`` being this week's day (0 Monday ... 6 Sunday)."""
+        return next((day for day in self.cycle_days if day >= today), self.cycle_days[-1])
 
 
 @dataclass(frozen=True)
@@ -1205,7 +1211,7 @@ PROPOSALS: tuple[DemoProposal, ...] = (
             "Yes. I will bake it from my nain's recipe. It is on the menu for tea next "
             "Tuesday. Gareth"
         ),
-        menu_link=DemoMenuLink(8, Meal.TEA),
+        menu_link=DemoMenuLink(Meal.TEA, (8,)),
     ),
     DemoProposal(
         "veg-curry",
@@ -1299,7 +1305,7 @@ PROPOSALS: tuple[DemoProposal, ...] = (
             "Yes. Cawl will be on the lunch menu on a Monday soon. I will make it the day "
             "before, so it is at its best. Gareth"
         ),
-        menu_link=DemoMenuLink(0, Meal.LUNCH),
+        menu_link=DemoMenuLink(Meal.LUNCH, (0,)),
     ),
     DemoProposal(
         "liver",
@@ -1391,7 +1397,7 @@ PROPOSALS: tuple[DemoProposal, ...] = (
         answered_days_ago=8,
         answered_by=StaffRole.KITCHEN,
         response="We will make it with cardamom, the way you told us. Gareth",
-        menu_link=DemoMenuLink(3, Meal.TEA),
+        menu_link=DemoMenuLink(Meal.TEA, (3, 10)),  # Thursday's tea, or next week's
     ),
     DemoProposal(
         "steak-kidney",

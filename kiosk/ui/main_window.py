@@ -222,6 +222,7 @@ class MainWindow(QMainWindow):
     def _add(self, screen: Screen) -> None:
         self.screens[screen.name] = screen
         self.stack.addWidget(screen)
+        screen.title_room_changed.connect(self._arrange_bar)
 
     # -- navigation ----------------------------------------------------------------------
 
@@ -524,6 +525,7 @@ class MainWindow(QMainWindow):
         available = self.width() - (margins.left() + margins.right() if margins else 0)
         needed = sum(b.sizeHint().width() for b in shown) + gap * len(shown) + title_width
         below = needed > available
+        self.title_label.setVisible(not (below and self.current.title_can_give_way()))
         if below == self._title_below:
             return
         self._title_below = below

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
 from kiosk.i18n import Words
@@ -17,6 +18,7 @@ class Screen(QWidget):
 
     name: ClassVar[str]
     resident_facing: ClassVar[bool] = True
+    title_room_changed = Signal()  # ask the window to check ``title_can_give_way`` again
 
     def __init__(self, *, words: Words, pictures: PictureLibrary, theme: Theme) -> None:
         super().__init__()
@@ -42,6 +44,12 @@ class Screen(QWidget):
     def keep_unfinished(self) -> None:
         """The person is being signed out (nobody touched the screen for a while): keep
         anything half-entered for them (a suggestion as a draft), so nothing is lost."""
+
+    def title_can_give_way(self) -> bool:
+        """True while this screen needs every line of its height (a question, a box and a
+        keyboard): the window then leaves the title out when it would take a line of its
+        own. The title is still the first thing read aloud."""
+        return False
 
     def apply_theme(self, theme: Theme) -> None:
         self.theme = theme

@@ -78,12 +78,7 @@ DIETARY: tuple[tuple[DietaryTag, str], ...] = (
 )
 
 
-def dishes_per_page(theme: Theme) -> int:
-    """Dishes are listed a row each (long names fit): three at a time, fewer as the text
-    grows (a long name takes two lines), so the page never crowds."""
-    scale = theme.metrics.scale
-    return 3 if scale < 1.25 else 2 if scale < 1.75 else 1
-
+DISHES_AT_MOST = 4  # a row each (long names fit), as many as the height holds
 
 SIMILAR_SHOWN = 2
 
@@ -163,9 +158,8 @@ class SuggestMealScreen(Screen):
 
         # Which dish
         dish_page = QWidget()
-        self.dish_grid = ChoiceGrid(
-            words=words, per_page=dishes_per_page(theme), columns=1, horizontal=True, **kit
-        )
+        self.dish_grid = ChoiceGrid(words=words, columns=1, horizontal=True, **kit)
+        self.dish_grid.fit_rows_to_height(DISHES_AT_MOST)
         self.dish_grid.chosen.connect(self._on_dish_grid_chosen)
         self.type_button = BigButton("keyboard", "", horizontal=True, small=True, **kit)
         self.type_button.tapped.connect(self._on_type_button_tapped)
@@ -295,6 +289,9 @@ class SuggestMealScreen(Screen):
         self._go(self._steps_taken.pop(), remember=False)
         return True
 
+    def title_can_give_way(self) -> bool:
+        return self.step in (TYPE, WHY)  # the question above the box says what to do
+
     def keep_unfinished(self) -> None:
         actor = self._actor()
         if actor is None or self.step in (DRAFT, MEAL, THANKS) or self._supporting is not None:
@@ -331,7 +328,7 @@ class SuggestMealScreen(Screen):
         super().apply_theme(theme)
         for grid in (self.meal_grid, self.dish_grid, self.dietary_grid):
             grid.apply_theme(theme)
-        self.dish_grid.set_per_page(dishes_per_page(theme))
+        self.dish_grid.fit_rows_to_height(DISHES_AT_MOST)
         self.dish_typing.apply_theme(theme)
         self.why_typing.apply_theme(theme)
         self._show_picture()
@@ -356,6 +353,7 @@ class SuggestMealScreen(Screen):
             self.send_button.setEnabled(True)
         self._show_only(step)
         self._show_step_words()
+        self.title_room_changed.emit()
         if step == CONFIRM:
             self.say.emit(self.summary.text())
 

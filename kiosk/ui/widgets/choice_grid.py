@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.i18n import Words
@@ -20,6 +21,7 @@ from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.big_button import BigButton
 
 MAX_PER_PAGE = 6
+ROOMY = 1.25  # a row fitted to the height is this much taller than its words need
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +53,7 @@ class ChoiceGrid(QWidget):
         self.columns = columns
         self.horizontal = horizontal  # picture beside the words: long names in a list
         self.page = 0
+        self._fit_at_most = 0  # 0: a fixed number per page
         self._choices: list[Choice] = []
         self._ticked: set[str] = set()
         self.buttons: dict[str, BigButton] = {}
@@ -102,6 +105,35 @@ class ChoiceGrid(QWidget):
         self.per_page = max(1, min(per_page, MAX_PER_PAGE))
         self.page = first // self.per_page
         self._show_page()
+
+    def fit_rows_to_height(self, at_most: int) -> None:
+        """As many rows as the grid's height holds, each roomy (at least one row, at most
+        ``at_most`` choices): a tall screen shows more at once, a short screen or large
+        text turns more pages, and no choice is ever squeezed."""
+        self._fit_at_most = min(at_most, MAX_PER_PAGE)
+        self._grid_host.setMinimumHeight(1)  # its height decides the rows, not the reverse
+        self._fit_to_height()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if self._fit_at_most:
+            self._fit_to_height()
+
+    def _fit_to_height(self) -> None:
+        if not self.buttons:
+            self.set_per_page(self.columns)  # one row, until there is a choice to measure
+            return
+        width = max(1, self._grid_host.width() // self.columns)
+        needed = max(
+            button.heightForWidth(width) if button.hasHeightForWidth() else 0
+            for button in self.buttons.values()
+        )
+        needed = max(needed, *(b.minimumSizeHint().height() for b in self.buttons.values()))
+        gap = self.theme.metrics.gap_px
+        rows = (self._grid_host.height() + gap) // (round(needed * ROOMY) + gap)
+        per_page = min(self._fit_at_most, max(1, rows) * self.columns)
+        if per_page != self.per_page:
+            self.set_per_page(per_page)
 
     def restart(self) -> None:
         """Back to the first page."""
