@@ -9,8 +9,9 @@ pyttsx3 2.99's espeak driver has two faults that cut what a resident hears:
   short one, so the resident hears a sentence cut short or nothing (pyttsx3 issue #334).
 * The first ``runAndWait`` after the engine starts returns as soon as espeak-ng has *begun*,
   because the queued "end the loop" runs before the loop does; the file is not there yet.
-* Starting a sentence while espeak-ng is still winding down the last one makes the driver
-  cancel the new one.
+  An empty first run settles that.
+* Starting a sentence while espeak-ng is busy (winding down the last one, or taking in a
+  new voice or rate, which it does in its own thread) makes the driver cancel the new one.
 
 :class:`SentenceRecorder` puts a callback in front of the driver's that takes the samples
 first and passes the messages on with none, waits for the driver's own "finished" news
@@ -91,6 +92,12 @@ class SentenceRecorder:
         self._finished = threading.Event()
         self._completed = False
         engine.connect("finished-utterance", self._on_finished)
+        self.retries = 0  # recordings made a second time (none, once the faults are mended)
+        # A new driver says it is busy, so the first sentence's commands would all wait and
+        # then run together, ending the loop before it starts: an empty run settles that.
+        # (Only then: on an idle driver an empty run would never end.)
+        if engine.isBusy():
+            engine.runAndWait()
 
     def _on_finished(self, name: object = None, completed: bool = True) -> None:
         self._completed = completed
@@ -104,7 +111,8 @@ class SentenceRecorder:
             raise VoiceNotInstalled(f"voice {voice_id!r} is not installed")
         partial = Path(path + ".part")
         should_sound = any(c.isalnum() for c in words)
-        for _ in range(TRIES):
+        for attempt in range(TRIES):
+            self.retries += attempt > 0
             partial.unlink(missing_ok=True)
             whole = self._run_once(words, voice_id, rate, partial)
             if whole and (has_sound(partial) or not should_sound):
@@ -120,6 +128,7 @@ class SentenceRecorder:
         self.engine.setProperty("voice", voice_id)
         self.engine.setProperty("rate", rate)
         self.engine.save_to_file(words, str(partial))
+        self._wait_until_idle()  # the new voice and rate are taken in first
         self.engine.runAndWait()
         if self.mended and not self._finished.wait(FINISH_TIMEOUT_S):
             raise TimeoutError("espeak-ng did not finish the sentence")
