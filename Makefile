@@ -6,10 +6,12 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 
-# What the kiosk needs on a Debian machine: speech, Qt's X11/EGL libraries and a font.
+# What the kiosk needs on a Debian machine: speech, Qt's X11/EGL libraries, a fallback font
+# and colour emoji (a resident's "🍕" shows as a pizza on screen, not a box).
 RUN_DEBS := espeak-ng libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0 libxkbcommon0 \
 	libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
-	libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 fonts-dejavu-core
+	libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 fonts-dejavu-core \
+	fonts-noto-color-emoji
 # And what the tests use: PDF to text and pictures, a virtual screen, sound measurements,
 # and CUPS with its PDF printer (tests/test_print_output.py prints through a real queue).
 TEST_DEBS := $(RUN_DEBS) poppler-utils xvfb xauth sox cups printer-driver-cups-pdf

@@ -116,3 +116,19 @@ def test_a_picture_card_names_everything_it_shows(qtbot: QtBot) -> None:
     assert card.accessibleName() == "Church service, Cancelled, 10:30 to 11:15, Lounge"
     texts = [label.text() for label in card.findChildren(QLabel) if label.text()]
     assert texts == ["Church service", "Cancelled", "10:30 to 11:15", "Lounge"]
+
+
+def test_an_emoji_a_resident_types_shows_as_itself_in_colour(qtbot: QtBot) -> None:
+    """Not as an empty box: `make run` and `make test` install Debian's colour emoji font."""
+    label = QLabel("🍕")
+    label.setStyleSheet("QLabel { background: white; color: black; font-size: 48px; }")
+    qtbot.addWidget(label)
+    label.resize(120, 80)
+    image = label.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    coloured = sum(
+        1
+        for y in range(image.height())
+        for x in range(image.width())
+        if image.pixelColor(x, y).hsvSaturation() > 100
+    )
+    assert coloured > 200  # a box in black and white has no coloured pixels at all
