@@ -1,10 +1,13 @@
-"""Small pieces the staff forms share: plain-text labels, headings, framed cards and button
-grids. Words people typed are always shown as plain text, never read as markup."""
+"""Small pieces the staff forms share: plain-text labels, headings, notices, framed cards,
+columns, rows and grids of buttons, and a pager. Words people typed are always shown as
+plain text, never read as markup."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.ui.widgets.big_button import BigButton
 
@@ -26,6 +29,15 @@ def section_heading() -> QLabel:
     return label
 
 
+def notice_card(gap: int) -> QLabel:
+    """Plain words after a change ("Saved: …"), in a card; hidden until there are some."""
+    label = plain_label()
+    label.setProperty("role", "card")
+    label.setMargin(max(8, gap // 3))
+    label.hide()
+    return label
+
+
 def card() -> QFrame:
     """A framed group of fields; give it a layout with :func:`inside`."""
     frame = QFrame()
@@ -39,6 +51,42 @@ def inside(frame: QFrame, gap: int) -> QVBoxLayout:
     layout.setContentsMargins(margin, margin, margin, margin)
     layout.setSpacing(gap // 2)
     return layout
+
+
+def column(widget: QWidget, gap: int) -> QVBoxLayout:
+    """A column filling ``widget`` edge to edge, its parts a gap apart."""
+    layout = QVBoxLayout(widget)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(gap)
+    return layout
+
+
+def row_of(widgets: Sequence[QWidget], gap: int) -> QHBoxLayout:
+    """Widgets side by side from the left, a gap apart; the rest of the row stays empty."""
+    row = QHBoxLayout()
+    row.setSpacing(gap)
+    for widget in widgets:
+        row.addWidget(widget)
+    row.addStretch(1)
+    return row
+
+
+def page_label() -> QLabel:
+    """ "Page 2 of 5", to go between the buttons that turn the pages (see :func:`pager`)."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    return label
+
+
+def pager(back: QWidget, page: QLabel, more: QWidget, gap: int) -> QHBoxLayout:
+    """Back a page, "Page 2 of 5", more: three equal parts of a row, a gap apart."""
+    row = QHBoxLayout()
+    row.setSpacing(gap)
+    row.addWidget(back, 1)
+    row.addWidget(page, 1)
+    row.addWidget(more, 1)
+    return row
 
 
 def grid_of(grid: QGridLayout, buttons: list[BigButton], columns: int, gap: int) -> None:

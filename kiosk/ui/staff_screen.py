@@ -30,6 +30,7 @@ from kiosk.i18n import Words
 from kiosk.ui.pictures import PictureLibrary
 from kiosk.ui.screen import Screen
 from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.big_button import BigButton
 from kiosk.ui.widgets.on_screen_keyboard import OnScreenKeyboard
 
 T = TypeVar("T")
@@ -117,6 +118,33 @@ class StaffScreen(Screen):
     def apply_theme(self, theme: Theme) -> None:
         super().apply_theme(theme)
         self.keyboard.apply_theme(theme)
+
+    # -- building and scrolling ------------------------------------------------------------
+
+    def _big(self, picture: str | None = None, *, small: bool = True) -> BigButton:
+        """A button with its picture beside its words (set them with ``set_words``)."""
+        return BigButton(
+            picture, "", pictures=self.pictures, theme=self.theme, horizontal=True, small=small
+        )
+
+    def _stack_pages(self, *pages: QWidget) -> None:
+        """Pages one above the other in :attr:`content`, a gap apart: show one at a time."""
+        self.content.setSpacing(self.theme.metrics.gap_px)
+        for page in pages:
+            self.content.addWidget(page)
+        self.content.addStretch(1)
+
+    def _scroll_to_top_of(self, widget: QWidget, margin: int) -> None:
+        """Bring a part just shown into sight, its top ``margin`` below the top of the view
+        (its place is known once the layout has run)."""
+
+        def scroll() -> None:
+            inner = self.scroll.widget()
+            if widget.isVisible() and inner.isAncestorOf(widget):
+                top = widget.mapTo(inner, QPoint(0, 0)).y()
+                self.scroll.verticalScrollBar().setValue(top - margin)
+
+        QTimer.singleShot(0, self, scroll)
 
     # -- typing ----------------------------------------------------------------------------
 

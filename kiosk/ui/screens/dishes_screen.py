@@ -15,32 +15,22 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, TypeVar
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import (
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QSizePolicy,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit
 
 from kiosk.domain.access import Actor
 from kiosk.domain.enums import Allergen, Course, DietaryTag, IddsiLevel
-from kiosk.domain.errors import ValidationError
 from kiosk.domain.meals import Dish, DishDetails, RemovedHow
 from kiosk.domain.text import N_
 from kiosk.i18n import Words
 from kiosk.ui import form_parts as form
 from kiosk.ui.discard import discard
+from kiosk.ui.list_and_editor_screen import ListAndEditorScreen, ListRow
 from kiosk.ui.pictures import PictureLibrary
-from kiosk.ui.staff_screen import SignedInStaff, StaffScreen, field_label
+from kiosk.ui.staff_screen import SignedInStaff, field_label
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.big_button import BigButton
 from kiosk.ui.widgets.face_tile import photo_avatar
-from kiosk.ui.widgets.touch_button import TouchButton
 
 T = TypeVar("T")
 
@@ -169,8 +159,9 @@ class _Draft:
         )
 
 
-class DishesScreen(StaffScreen):
+class DishesScreen(ListAndEditorScreen):
     name = "dishes"
+    fields = FIELDS
 
     def __init__(
         self,
@@ -189,99 +180,35 @@ class DishesScreen(StaffScreen):
         self._photos: dict[int, bytes | None] = {}  # read once per dish, until it changes
         self.show_archived = False
         self.dish: Dish | None = None  # the one being changed; None while adding
-        self.editing = False
         self._draft = _Draft()
         self._saving = False
         self.picture_page = 0
-        self.rows: list[_DishRow] = []
         self.picture_buttons: dict[str | None, BigButton] = {}
-
-        self.list_page = QWidget()
-        self.editor_page = QWidget()
-        self._build_list_page()
-        self._build_editor_page()
-        self.content.setSpacing(theme.metrics.gap_px)
-        self.content.addWidget(self.list_page)
-        self.content.addWidget(self.editor_page)
-        self.content.addStretch(1)
-        self.editor_page.hide()
+        self._build_pages()
         self._arrange()
         self.retranslate()
 
     # -- building --------------------------------------------------------------------------
 
-    def _big(self, picture: str | None = None, *, small: bool = True) -> BigButton:
-        return BigButton(
-            picture, "", pictures=self.pictures, theme=self.theme, horizontal=True, small=small
-        )
-
     def _build_list_page(self) -> None:
-        gap = self.theme.metrics.gap_px
-        self.list_notice = form.plain_label()
-        self.list_notice.setProperty("role", "card")
-        self.list_notice.setMargin(max(8, gap // 3))
-        self.list_notice.hide()
+        self.list_notice = form.notice_card(self.theme.metrics.gap_px)
         self.add_button = self._big("menu")
         self.add_button.tapped.connect(self._on_add_button_tapped)
         self.archived_button = self._big()
         self.archived_button.tapped.connect(self._on_archived_button_tapped)
         self.none_label = QLabel()
         self.none_label.setWordWrap(True)
-        self._rows_host = QWidget()
-        self._rows = QGridLayout(self._rows_host)
-        self._rows.setContentsMargins(0, 0, 0, 0)
         self._list_top = QGridLayout()
-        layout = QVBoxLayout(self.list_page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(gap)
-        layout.addWidget(self.list_notice)
-        layout.addLayout(self._list_top)
-        layout.addWidget(self.none_label)
-        layout.addWidget(self._rows_host)
+        self._lay_out_list(self._list_top, self.none_label)
 
     def _build_editor_page(self) -> None:
         gap = self.theme.metrics.gap_px
-        layout = QVBoxLayout(self.editor_page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(gap)
-
-        self.back_to_list_button = self._big("back")
-        self.back_to_list_button.tapped.connect(self._on_back_to_list_button_tapped)
-        top = QHBoxLayout()
-        top.addWidget(self.back_to_list_button)
-        top.addStretch(1)
-        layout.addLayout(top)
-
         # The dish: its picture or photo, its name as a heading, and the photo's buttons
         self.preview = QLabel()
-        self.heading = form.plain_label()
-        self.heading.setProperty("role", "title")
         self.archived_label = QLabel()
         self.archived_label.setWordWrap(True)
         self.archived_label.setProperty("role", "notice")
-        self.later_label = QLabel()
-        self.later_label.setWordWrap(True)
-        self.choose_photo_button = self._big("photo-album")
-        self.choose_photo_button.tapped.connect(self._on_choose_photo_button_tapped)
-        self.remove_photo_button = self._big("cross")
-        self.remove_photo_button.tapped.connect(self._on_remove_photo_button_tapped)
-        photo_buttons = QHBoxLayout()
-        photo_buttons.setSpacing(gap)
-        photo_buttons.addWidget(self.choose_photo_button)
-        photo_buttons.addWidget(self.remove_photo_button)
-        photo_buttons.addStretch(1)
-        about = QVBoxLayout()
-        about.setSpacing(gap // 2)
-        about.addWidget(self.heading)
-        about.addWidget(self.archived_label)
-        about.addWidget(self.later_label)
-        about.addLayout(photo_buttons)
-        about.addStretch(1)
-        who = QHBoxLayout()
-        who.setSpacing(gap)
-        who.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignTop)
-        who.addLayout(about, 1)
-        layout.addLayout(who)
+        layout = self._begin_editor(self.preview, self.archived_label)
 
         # Name and course
         self.name_label = field_label()
@@ -313,14 +240,10 @@ class DishesScreen(StaffScreen):
         self.next_pictures_button = self._big()
         self.previous_pictures_button.tapped.connect(lambda: self._turn_pictures(-1))
         self.next_pictures_button.tapped.connect(lambda: self._turn_pictures(+1))
-        self.picture_page_label = QLabel()
-        self.picture_page_label.setWordWrap(True)
-        self.picture_page_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        pager = QHBoxLayout()
-        pager.setSpacing(gap)
-        pager.addWidget(self.previous_pictures_button, 1)
-        pager.addWidget(self.picture_page_label, 1)
-        pager.addWidget(self.next_pictures_button, 1)
+        self.picture_page_label = form.page_label()
+        pager = form.pager(
+            self.previous_pictures_button, self.picture_page_label, self.next_pictures_button, gap
+        )
         card = form.card()
         inside = form.inside(card, gap)
         inside.addWidget(self.picture_heading)
@@ -386,33 +309,11 @@ class DishesScreen(StaffScreen):
         self.remove_no_button = self._big("no")
         self.remove_yes_button.tapped.connect(self._on_remove_yes_button_tapped)
         self.remove_no_button.tapped.connect(self._hide_remove_question)
-        remove_row = QHBoxLayout()
-        remove_row.setSpacing(gap)
-        remove_row.addWidget(self.remove_button)
-        remove_row.addWidget(self.remove_yes_button)
-        remove_row.addWidget(self.remove_no_button)
-        remove_row.addStretch(1)
         layout.addSpacing(gap)
         layout.addWidget(self.remove_question)
-        layout.addLayout(remove_row)
-
-        # Save: always in sight under the form; it steps aside while the keyboard is up
-        self.save_button = self._big("check", small=False)
-        self.save_button.tapped.connect(self._on_save_button_tapped)
-        self.saved_label = QLabel()
-        self.saved_label.setProperty("role", "heading")
-        self.saved_label.setWordWrap(True)
-        self.save_bar = QWidget()
-        save_row = QHBoxLayout(self.save_bar)
-        save_row.setContentsMargins(0, gap // 2, 0, 0)
-        save_row.setSpacing(gap)
-        save_row.addWidget(self.save_button)
-        save_row.addWidget(self.saved_label, 1)
-        outer = self.layout()
-        assert isinstance(outer, QVBoxLayout)
-        outer.insertWidget(outer.indexOf(self.scroll) + 1, self.save_bar)
-        self.save_bar.hide()
-        self.keyboard.installEventFilter(self)
+        layout.addLayout(
+            form.row_of([self.remove_button, self.remove_yes_button, self.remove_no_button], gap)
+        )
         self._hide_remove_question()
 
     def _arrange(self) -> None:
@@ -512,8 +413,6 @@ class DishesScreen(StaffScreen):
         self.none_label.setText(gettext("No dishes yet. Add the first one."))
         self.back_to_list_button.set_words(gettext("All dishes"))
         self.later_label.setText(gettext("Save first. Then you can add a photo."))
-        self.choose_photo_button.set_words(gettext("Choose a photo"))
-        self.remove_photo_button.set_words(gettext("Remove photo"))
         self.name_label.setText(gettext("Name"))
         self.name_edit.setAccessibleName(gettext("Name"))
         self.course_label.setText(gettext("Course"))
@@ -541,18 +440,9 @@ class DishesScreen(StaffScreen):
         self.remove_button.set_words(gettext("Remove this dish"))
         self.remove_yes_button.set_words(gettext("Yes, remove it"))
         self.remove_no_button.set_words(gettext("No, keep the dish"))
-        self.save_button.set_words(gettext("Save"))
         self._show_pictures()
         self._fill_list()
         self._show_editor_words()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if watched is self.keyboard and event.type() in (QEvent.Type.Show, QEvent.Type.Hide):
-            self._show_save_bar()
-        return super().eventFilter(watched, event)
-
-    def _show_save_bar(self) -> None:
-        self.save_bar.setVisible(self.editing and not self.keyboard.isVisible())
 
     # -- the list --------------------------------------------------------------------------
 
@@ -566,29 +456,14 @@ class DishesScreen(StaffScreen):
         # Those still offered first, by course and name; then the archived ones.
         found.sort(key=lambda d: (d.archived, COURSE_ORDER.get(d.course, 99), d.name.casefold()))
         self._dishes = found
-        self.list_notice.setText(notice)
-        self.list_notice.setVisible(bool(notice))
         self.archived_button.set_chosen(self.show_archived)
-        self._fill_list()
-        self.editor_page.hide()
-        self._show_save_bar()
-        self.list_page.show()
-        self.scroll.verticalScrollBar().setValue(0)
+        self._show_list_page(notice)
 
     def _fill_list(self) -> None:
-        for row in self.rows:
-            self._rows.removeWidget(row)
-            discard(row)
-            row.setParent(None)
-        self.rows = []
-        columns = 1 if self.theme.metrics.scale >= 1.5 else 2
-        for index, dish in enumerate(self._dishes):
-            row = _DishRow(dish, self._row_picture(dish), words=self.words, theme=self.theme)
-            row.tapped.connect(lambda dish_id=dish.id: self._open(dish_id))
-            self._rows.addWidget(row, index // columns, index % columns)
-            self.rows.append(row)
-        for column in range(2):
-            self._rows.setColumnStretch(column, 1 if column < columns else 0)
+        self._show_rows(
+            (dish.id, _DishRow(dish, self._row_picture(dish), words=self.words, theme=self.theme))
+            for dish in self._dishes
+        )
         self.none_label.setVisible(not self._dishes)
 
     def _row_picture(self, dish: Dish) -> QPixmap:
@@ -630,20 +505,13 @@ class DishesScreen(StaffScreen):
         self._draft = _Draft.of(dish)
         self.name_edit.setText(dish.name)
 
-    def _on_back_to_list_button_tapped(self) -> None:
-        self.show_problem("")
-        self._show_list()
-
     # -- the editor ------------------------------------------------------------------------
 
     def _show_editor(self, *, saved: str) -> None:
         self.editing = True
         self._on_keyboard_done()
         self._hide_remove_question()
-        self.saved_label.setText(saved)
-        self.list_page.hide()
-        self.editor_page.show()
-        self._show_save_bar()
+        self._show_editor_page(saved)
         self.picture_page = self._page_of_picture(self._draft.picture)
         self._show_choices()
         self._show_pictures()
@@ -760,7 +628,7 @@ class DishesScreen(StaffScreen):
         if draft.course is None:
             self.saved_label.setText("")
             self.show_problem(self.words.gettext("Please choose the course."))
-            self._scroll_to(self.course_label)
+            self._scroll_to_top_of(self.course_label, self.theme.metrics.gap_px)
             return None
         details = DishDetails(
             name=self.name_edit.text(),
@@ -776,27 +644,9 @@ class DishesScreen(StaffScreen):
         return self._attempt_form(lambda: self._kitchen.update_dish(self.actor(), dish.id, details))
 
     def _attempt_form(self, action: Callable[[], T]) -> T | None:
-        """Like :meth:`attempt`; a refusal about a field names the field. What was typed
-        and ticked stays as it was, to put right and save again."""
-        problem_field: list[str] = []
-
-        def run() -> T:
-            try:
-                return action()
-            except ValidationError as refused:
-                problem_field.append(refused.field)
-                raise
-
-        result = self.attempt(run)
+        """As for every form, and a refusal is shown from the top, where its words are."""
+        result = super()._attempt_form(action)
         if result is None:
-            self.saved_label.setText("")
-            field_words = FIELDS.get(problem_field[0] if problem_field else "")
-            if field_words is not None:
-                self.show_problem(
-                    self.words.gettext("{field}: {problem}").format(
-                        field=self.words.gettext(field_words), problem=self.problem.text()
-                    )
-                )
             self.scroll.verticalScrollBar().setValue(0)  # the words are at the top
         return result
 
@@ -806,13 +656,9 @@ class DishesScreen(StaffScreen):
         dish = self.dish
         if dish is None:
             return
-        try:
-            data = self._choose_photo()
-        except OSError:  # a card taken out, a file that vanished
-            self.show_problem(self.words.gettext("We could not read that file. Please try again."))
-            return
+        data = self._photo_from_file()
         if data is None:
-            return  # they changed their mind
+            return  # they changed their mind, or the file could not be read
         updated = self.attempt(lambda: self._kitchen.set_dish_photo(self.actor(), dish.id, data))
         if updated is None:
             return
@@ -841,7 +687,7 @@ class DishesScreen(StaffScreen):
         for widget in (self.remove_question, self.remove_yes_button, self.remove_no_button):
             widget.show()
         self._show_editor_words()
-        self._scroll_to(self.remove_question)
+        self._scroll_to_top_of(self.remove_question, self.theme.metrics.gap_px)
 
     def _hide_remove_question(self) -> None:
         for widget in (self.remove_question, self.remove_yes_button, self.remove_no_button):
@@ -868,27 +714,13 @@ class DishesScreen(StaffScreen):
         self._photos.pop(dish.id, None)
         self._show_list(notice=words.format(name=dish.name))
 
-    def _scroll_to(self, widget: QWidget) -> None:
-        """Bring a part just shown into sight (its place is known once the layout has run)."""
 
-        def scroll() -> None:
-            inner = self.scroll.widget()
-            if widget.isVisible() and inner.isAncestorOf(widget):
-                top = widget.mapTo(inner, QPoint(0, 0)).y()
-                self.scroll.verticalScrollBar().setValue(top - self.theme.metrics.gap_px)
-
-        QTimer.singleShot(0, self, scroll)
-
-
-class _DishRow(TouchButton):
+class _DishRow(ListRow):
     """One dish in the list: its picture (or photo), its name and its course."""
 
-    MARGIN = 10
-
     def __init__(self, dish: Dish, picture: QPixmap, *, words: Words, theme: Theme) -> None:
-        super().__init__("")
+        super().__init__()
         self.dish_id = dish.id
-        self.setProperty("role", "quiet")
         gettext = words.gettext
         details = [gettext(COURSE_WORDS.get(dish.course, dish.course))]
         if dish.archived:
@@ -900,25 +732,7 @@ class _DishRow(TouchButton):
         self.name = form.plain_label(dish.name)
         self.name.setProperty("role", "heading")
         self.detail = form.plain_label(" · ".join(details))
-        for child in (avatar, self.name, self.detail):
-            child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        text = QVBoxLayout()
-        text.setSpacing(0)
-        text.addWidget(self.name)
-        text.addWidget(self.detail)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(self.MARGIN, self.MARGIN, self.MARGIN, self.MARGIN)
-        layout.setSpacing(self.MARGIN * 2)
-        layout.addWidget(avatar, 0, Qt.AlignmentFlag.AlignVCenter)
-        layout.addLayout(text, 1)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.refresh_words_tone()
-
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return self.layout().sizeHint()
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return self.layout().minimumSize()
+        self._lay_out(avatar, self.name, self.detail)
 
 
 def _toggle(chosen: set[T], item: T) -> None:

@@ -118,29 +118,18 @@ class MenuPlannerScreen(StaffScreen):
         self.editor_page = QWidget()
         self._build_week_page()
         self._build_editor_page()
-        self.content.setSpacing(theme.metrics.gap_px)
-        self.content.addWidget(self.week_page)
-        self.content.addWidget(self.editor_page)
-        self.content.addStretch(1)
+        self._stack_pages(self.week_page, self.editor_page)
         self._arrange()
         self._show_view(WEEK)
         self.retranslate()
 
     # -- building --------------------------------------------------------------------------
 
-    def _big(self, picture: str | None = None) -> BigButton:
-        return BigButton(
-            picture, "", pictures=self.pictures, theme=self.theme, horizontal=True, small=True
-        )
-
     def _build_week_page(self) -> None:
         gap = self.theme.metrics.gap_px
         # Words after a change ("Saved: …") stay in sight above the week, wherever it is
         # scrolled to, so the cook keeps their place in the week.
-        self.notice = form.plain_label()
-        self.notice.setProperty("role", "card")
-        self.notice.setMargin(max(8, gap // 3))
-        self.notice.hide()
+        self.notice = form.notice_card(gap)
         outer = self.layout()
         assert isinstance(outer, QVBoxLayout)
         outer.insertWidget(outer.indexOf(self.scroll), self.notice)
@@ -169,9 +158,7 @@ class MenuPlannerScreen(StaffScreen):
         self._days_host = QWidget()
         self._days = QVBoxLayout(self._days_host)
         self._days.setContentsMargins(0, 0, 0, 0)
-        layout = QVBoxLayout(self.week_page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(gap)
+        layout = form.column(self.week_page, gap)
         layout.addWidget(self.week_label)
         layout.addLayout(self._navigation)
         layout.addWidget(self.warnings_label)
@@ -213,14 +200,10 @@ class MenuPlannerScreen(StaffScreen):
         self.next_dishes_button = self._big()
         self.previous_dishes_button.tapped.connect(lambda: self._turn_dishes(-1))
         self.next_dishes_button.tapped.connect(lambda: self._turn_dishes(+1))
-        self.dish_page_label = QLabel()
-        self.dish_page_label.setWordWrap(True)
-        self.dish_page_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        pager = QHBoxLayout()
-        pager.setSpacing(gap)
-        pager.addWidget(self.previous_dishes_button, 1)
-        pager.addWidget(self.dish_page_label, 1)
-        pager.addWidget(self.next_dishes_button, 1)
+        self.dish_page_label = form.page_label()
+        pager = form.pager(
+            self.previous_dishes_button, self.dish_page_label, self.next_dishes_button, gap
+        )
         adding = form.card()
         inside = form.inside(adding, gap)
         inside.setSpacing(gap)  # rows of buttons a full gap apart
@@ -230,9 +213,7 @@ class MenuPlannerScreen(StaffScreen):
         inside.addLayout(self._dish_grid)
         inside.addLayout(pager)
 
-        layout = QVBoxLayout(self.editor_page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(gap)
+        layout = form.column(self.editor_page, gap)
         layout.addWidget(self.editor_heading)
         layout.addWidget(chosen)
         layout.addWidget(adding)

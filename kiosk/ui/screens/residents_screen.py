@@ -14,20 +14,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer
-from PySide6.QtWidgets import (
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QSizePolicy,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QPoint, QTimer
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from kiosk.domain.access import Actor
 from kiosk.domain.enums import CarePlanAccess, ContrastTheme
-from kiosk.domain.errors import ValidationError
 from kiosk.domain.residents import (
     DEFAULT_SPEECH_RATE,
     NewResident,
@@ -37,13 +28,13 @@ from kiosk.domain.residents import (
 from kiosk.domain.text import N_
 from kiosk.i18n import Words
 from kiosk.ui import form_parts as form
+from kiosk.ui.list_and_editor_screen import ListAndEditorScreen, ListRow
 from kiosk.ui.pictures import PictureLibrary
-from kiosk.ui.staff_screen import SignedInStaff, StaffScreen, field_label
+from kiosk.ui.staff_screen import SignedInStaff, field_label
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.big_button import BigButton
 from kiosk.ui.widgets.face_tile import initials_avatar, photo_avatar
 from kiosk.ui.widgets.pin_pad import PinPad
-from kiosk.ui.widgets.touch_button import TouchButton
 
 T = TypeVar("T")
 
@@ -125,8 +116,9 @@ class _Choices:
         )
 
 
-class ResidentsScreen(StaffScreen):
+class ResidentsScreen(ListAndEditorScreen):
     name = "residents"
+    fields = FIELDS
 
     def __init__(
         self,
@@ -145,34 +137,16 @@ class ResidentsScreen(StaffScreen):
         self._choose_photo = choose_photo
         self._people: list[Resident] = []
         self.resident: Resident | None = None  # the one being changed; None while adding
-        self.editing = False
         self._choices = self._new_choices()
         self._first_pin: str | None = None
         self._saving = False
         self._photo_data: bytes | None = None
-        self._problem_field: str | None = None
-        self.rows: list[_ResidentRow] = []
-
-        self.list_page = QWidget()
-        self.editor_page = QWidget()
-        self._build_list_page()
-        self._build_editor_page()
-        self.content.setSpacing(theme.metrics.gap_px)
-        self.content.addWidget(self.list_page)
-        self.content.addWidget(self.editor_page)
-        self.content.addStretch(1)
-        self.editor_page.hide()
+        self._build_pages()
         self.retranslate()
 
     # -- building --------------------------------------------------------------------------
 
-    def _big(self, picture: str | None = None, *, small: bool = True) -> BigButton:
-        return BigButton(
-            picture, "", pictures=self.pictures, theme=self.theme, horizontal=True, small=small
-        )
-
     def _build_list_page(self) -> None:
-        gap = self.theme.metrics.gap_px
         self.list_notice = form.plain_label()
         self.list_notice.setProperty("role", "heading")
         self.list_notice.hide()
@@ -180,64 +154,20 @@ class ResidentsScreen(StaffScreen):
         self.add_button.tapped.connect(self._on_add_button_tapped)
         self.nobody_label = QLabel()
         self.nobody_label.setWordWrap(True)
-        self._rows_host = QWidget()
-        self._rows = QGridLayout(self._rows_host)
-        self._rows.setContentsMargins(0, 0, 0, 0)
-        self._rows.setSpacing(gap)
         top = QHBoxLayout()
         top.addWidget(self.add_button)
         top.addStretch(1)
-        layout = QVBoxLayout(self.list_page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(gap)
-        layout.addWidget(self.list_notice)
-        layout.addLayout(top)
-        layout.addWidget(self.nobody_label)
-        layout.addWidget(self._rows_host)
+        self._lay_out_list(top, self.nobody_label)
+        self._rows.setSpacing(self.theme.metrics.gap_px)
 
     def _build_editor_page(self) -> None:
         gap = self.theme.metrics.gap_px
-        layout = QVBoxLayout(self.editor_page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(gap)
-
-        self.back_to_list_button = self._big("back")
-        self.back_to_list_button.tapped.connect(self._on_back_to_list_button_tapped)
-        top = QHBoxLayout()
-        top.addWidget(self.back_to_list_button)
-        top.addStretch(1)
-        layout.addLayout(top)
-
         # Who: photo, heading, moved out, and the photo's buttons
         self.photo_label = QLabel()
-        self.heading = form.plain_label()
-        self.heading.setProperty("role", "title")
         self.moved_out_label = QLabel()
         self.moved_out_label.setWordWrap(True)
         self.moved_out_label.setProperty("role", "notice")
-        self.choose_photo_button = self._big("photo-album")
-        self.choose_photo_button.tapped.connect(self._on_choose_photo_button_tapped)
-        self.remove_photo_button = self._big("cross")
-        self.remove_photo_button.tapped.connect(self._on_remove_photo_button_tapped)
-        photo_buttons = QHBoxLayout()
-        photo_buttons.setSpacing(gap)
-        photo_buttons.addWidget(self.choose_photo_button)
-        photo_buttons.addWidget(self.remove_photo_button)
-        photo_buttons.addStretch(1)
-        who_words = QVBoxLayout()
-        who_words.setSpacing(gap // 2)
-        who_words.addWidget(self.heading)
-        who_words.addWidget(self.moved_out_label)
-        self.later_label = QLabel()
-        self.later_label.setWordWrap(True)
-        who_words.addWidget(self.later_label)
-        who_words.addLayout(photo_buttons)
-        who_words.addStretch(1)
-        who = QHBoxLayout()
-        who.setSpacing(gap)
-        who.addWidget(self.photo_label, 0, Qt.AlignmentFlag.AlignTop)
-        who.addLayout(who_words, 1)
-        layout.addLayout(who)
+        layout = self._begin_editor(self.photo_label, self.moved_out_label)
 
         # Names and room
         self.names_heading = form.section_heading()
@@ -348,9 +278,7 @@ class ResidentsScreen(StaffScreen):
         self.pin_cancel_button = self._big("cross")
         self.pin_cancel_button.tapped.connect(self._hide_pin_panel)
         self.pin_panel = QWidget()
-        pin_layout = QVBoxLayout(self.pin_panel)
-        pin_layout.setContentsMargins(0, 0, 0, 0)
-        pin_layout.setSpacing(gap)
+        pin_layout = form.column(self.pin_panel, gap)
         pin_layout.addWidget(self.pin_prompt)
         pin_layout.addWidget(self.pin_pad)
         cancel_row = QHBoxLayout()
@@ -371,26 +299,6 @@ class ResidentsScreen(StaffScreen):
         care_layout.addWidget(self.pin_panel)
         layout.addWidget(care)
 
-        # Save: always in sight under the form, above the keyboard when it is up
-        self.save_button = self._big("check", small=False)
-        self.save_button.tapped.connect(self._on_save_button_tapped)
-        self.saved_label = QLabel()
-        self.saved_label.setProperty("role", "heading")
-        self.saved_label.setWordWrap(True)
-        self.save_bar = QWidget()
-        save_row = QHBoxLayout(self.save_bar)
-        save_row.setContentsMargins(0, gap // 2, 0, 0)  # a full gap from the form's buttons
-        save_row.setSpacing(gap)
-        save_row.addWidget(self.save_button)
-        save_row.addWidget(self.saved_label, 1)
-        outer = self.layout()
-        assert isinstance(outer, QVBoxLayout)
-        outer.insertWidget(outer.indexOf(self.scroll) + 1, self.save_bar)
-        self.save_bar.hide()
-        # While the keyboard is up, Save steps aside: no Save right beside the keys, and
-        # more room for the form. "Done" on the keyboard brings it back.
-        self.keyboard.installEventFilter(self)
-
         # Moved out
         self.archive_button = self._big("cross")
         self.archive_button.tapped.connect(self._on_archive_button_tapped)
@@ -401,15 +309,11 @@ class ResidentsScreen(StaffScreen):
         self.archive_no_button = self._big("no")
         self.archive_yes_button.tapped.connect(self._on_archive_yes_button_tapped)
         self.archive_no_button.tapped.connect(self._hide_archive_question)
-        archive_row = QHBoxLayout()
-        archive_row.setSpacing(gap)
-        archive_row.addWidget(self.archive_button)
-        archive_row.addWidget(self.archive_yes_button)
-        archive_row.addWidget(self.archive_no_button)
-        archive_row.addStretch(1)
         layout.addSpacing(gap)
         layout.addWidget(self.archive_question)
-        layout.addLayout(archive_row)
+        layout.addLayout(
+            form.row_of([self.archive_button, self.archive_yes_button, self.archive_no_button], gap)
+        )
         self._hide_archive_question()
 
         self._arrange_choices()
@@ -427,14 +331,6 @@ class ResidentsScreen(StaffScreen):
                 grid.addWidget(button, index // columns, index % columns)
             for column in range(max(most, 5)):
                 grid.setColumnStretch(column, 1 if column < columns else 0)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if watched is self.keyboard and event.type() in (QEvent.Type.Show, QEvent.Type.Hide):
-            self._show_save_bar()
-        return super().eventFilter(watched, event)
-
-    def _show_save_bar(self) -> None:
-        self.save_bar.setVisible(self.editing and not self.keyboard.isVisible())
 
     # -- what the window uses ----------------------------------------------------------------
 
@@ -491,9 +387,6 @@ class ResidentsScreen(StaffScreen):
         self.set_pin_button.set_words(gettext("Set a new PIN"))
         self.pin_cancel_button.set_words(gettext("Cancel"))
         self.later_label.setText(gettext("Save first. Then you can add a photo and set a PIN."))
-        self.choose_photo_button.set_words(gettext("Choose a photo"))
-        self.remove_photo_button.set_words(gettext("Remove photo"))
-        self.save_button.set_words(gettext("Save"))
         self.archive_button.set_words(gettext("Moved out (archive)"))
         self.archive_question.setText(gettext("Are you sure? Everything they said is kept."))
         self.archive_yes_button.set_words(gettext("Yes, they have moved out"))
@@ -513,28 +406,13 @@ class ResidentsScreen(StaffScreen):
         people = list(self._residents.list_all())
         # Everyone who lives here first, then those who have moved out (both by name).
         self._people = [p for p in people if p.active] + [p for p in people if not p.active]
-        self.list_notice.setText(notice)
-        self.list_notice.setVisible(bool(notice))
-        self._fill_list()
-        self.editor_page.hide()
-        self._show_save_bar()
-        self.list_page.show()
-        self.scroll.verticalScrollBar().setValue(0)
+        self._show_list_page(notice)
 
     def _fill_list(self) -> None:
-        for row in self.rows:
-            self._rows.removeWidget(row)
-            row.deleteLater()
-            row.setParent(None)
-        self.rows = []
-        columns = 1 if self.theme.metrics.scale >= 1.5 else 2
-        for index, person in enumerate(self._people):
-            row = _ResidentRow(person, words=self.words, theme=self.theme)
-            row.tapped.connect(lambda rid=person.id: self._open(rid))
-            self._rows.addWidget(row, index // columns, index % columns)
-            self.rows.append(row)
-        for column in range(2):
-            self._rows.setColumnStretch(column, 1 if column < columns else 0)
+        self._show_rows(
+            (person.id, _ResidentRow(person, words=self.words, theme=self.theme))
+            for person in self._people
+        )
         self.nobody_label.setVisible(not self._people)
 
     def _on_add_button_tapped(self) -> None:
@@ -564,10 +442,6 @@ class ResidentsScreen(StaffScreen):
         self.full_name_edit.setText(resident.full_name or "")
         self.room_edit.setText(resident.room or "")
 
-    def _on_back_to_list_button_tapped(self) -> None:
-        self.show_problem("")
-        self._show_list()
-
     # -- the editor ------------------------------------------------------------------------
 
     def _new_choices(self) -> _Choices:
@@ -586,10 +460,7 @@ class ResidentsScreen(StaffScreen):
         self.editing = True
         self._hide_pin_panel()
         self._hide_archive_question()
-        self.saved_label.setText(saved)
-        self.list_page.hide()
-        self.editor_page.show()
-        self._show_save_bar()
+        self._show_editor_page(saved)
         self._show_editor_words()
         self._show_choices()
         self._show_photo()
@@ -722,29 +593,6 @@ class ResidentsScreen(StaffScreen):
             )
         )
 
-    def _attempt_form(self, action: Callable[[], T]) -> T | None:
-        """Like :meth:`attempt`, and a refusal about a field names the field."""
-        self._problem_field = None
-
-        def run() -> T:
-            try:
-                return action()
-            except ValidationError as refused:
-                self._problem_field = refused.field
-                raise
-
-        result = self.attempt(run)
-        if result is None:
-            self.saved_label.setText("")
-            field = FIELDS.get(self._problem_field or "")
-            if field is not None:
-                self.show_problem(
-                    self.words.gettext("{field}: {problem}").format(
-                        field=self.words.gettext(field), problem=self.problem.text()
-                    )
-                )
-        return result
-
     # -- a new PIN -------------------------------------------------------------------------
 
     def _on_set_pin_button_tapped(self) -> None:
@@ -795,13 +643,9 @@ class ResidentsScreen(StaffScreen):
         resident = self.resident
         if resident is None:
             return
-        try:
-            data = self._choose_photo()
-        except OSError:  # a card taken out, a file that vanished
-            self.show_problem(self.words.gettext("We could not read that file. Please try again."))
-            return
+        data = self._photo_from_file()
         if data is None:
-            return  # they changed their mind
+            return  # they changed their mind, or the file could not be read
         updated = self.attempt(lambda: self._residents.set_photo(self.actor(), resident.id, data))
         if updated is None:
             return
@@ -853,15 +697,12 @@ class ResidentsScreen(StaffScreen):
         )
 
 
-class _ResidentRow(TouchButton):
+class _ResidentRow(ListRow):
     """One resident in the list: their initials, name and room (or that they moved out)."""
 
-    MARGIN = 10
-
     def __init__(self, resident: Resident, *, words: Words, theme: Theme) -> None:
-        super().__init__("")
+        super().__init__()
         self.resident_id = resident.id
-        self.setProperty("role", "quiet")
         gettext = words.gettext
         details = []
         if resident.room:
@@ -878,22 +719,4 @@ class _ResidentRow(TouchButton):
         name.setProperty("role", "heading")
         self.detail = form.plain_label(detail)
         self.detail.setVisible(bool(detail))
-        for child in (avatar, name, self.detail):
-            child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        text = QVBoxLayout()
-        text.setSpacing(0)
-        text.addWidget(name)
-        text.addWidget(self.detail)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(self.MARGIN, self.MARGIN, self.MARGIN, self.MARGIN)
-        layout.setSpacing(self.MARGIN * 2)
-        layout.addWidget(avatar, 0, Qt.AlignmentFlag.AlignVCenter)
-        layout.addLayout(text, 1)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.refresh_words_tone()
-
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return self.layout().sizeHint()
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        return self.layout().minimumSize()
+        self._lay_out(avatar, name, self.detail)

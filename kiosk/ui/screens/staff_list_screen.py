@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import Protocol
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.domain.access import Actor
@@ -74,10 +74,7 @@ class StaffListScreen(StaffScreen):
         self._saving = False
         self.member_buttons: dict[int, BigButton] = {}
 
-        self.notice = form.plain_label()
-        self.notice.setProperty("role", "card")
-        self.notice.setMargin(max(8, theme.metrics.gap_px // 3))
-        self.notice.hide()
+        self.notice = form.notice_card(theme.metrics.gap_px)
         self.content.addWidget(self.notice)
         self._build_list()
         self._build_member()
@@ -390,7 +387,7 @@ class StaffListScreen(StaffScreen):
         self._show_chosen()
         shown = self.confirm_panel if confirm else self.member_pin if pin else None
         if shown is not None:
-            self._scroll_to(shown)
+            self._scroll_to_top_of(shown, self.theme.metrics.gap_px // 2)
 
     def _changed(self, member: StaffMember, words: str) -> None:
         self.chosen = member
@@ -475,17 +472,6 @@ class StaffListScreen(StaffScreen):
         if view == MEMBER:
             self._ask()
         self.scroll.verticalScrollBar().setValue(0)
-
-    def _scroll_to(self, widget: QWidget) -> None:
-        """Bring ``widget``'s top into view once the layout has made room for it."""
-
-        def scroll() -> None:
-            inner = self.scroll.widget()
-            if widget.isVisible() and inner.isAncestorOf(widget):
-                top = widget.mapTo(inner, QPoint(0, 0)).y()
-                self.scroll.verticalScrollBar().setValue(top - self.theme.metrics.gap_px // 2)
-
-        QTimer.singleShot(0, self, scroll)
 
     def _say(self, text: str) -> None:
         """Plain words after a change ("Saved. …"); "" hides them."""
