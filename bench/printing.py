@@ -1,11 +1,13 @@
 """Printing benchmark: the large-print weekly menu (7 days x 4 meals x 3 choices, with
-pictures) against a bare reportlab canvas drawing the same strings in the same fonts."""
+pictures) and the weekly schedule (7 days x 5 activities, with pictures, on A4 and A3),
+each against a bare reportlab canvas drawing the same strings in the same fonts."""
 
 from __future__ import annotations
 
 import io
 import statistics
 import time
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -30,6 +32,20 @@ DISHES = (
     ("Sausage and mash", "sausage"),
     ("Rice pudding", "pudding"),
 )
+ACTIVITIES = (  # (title, picture, place, led by)
+    ("Armchair exercise", "exercise", "Lounge", "Priya"),
+    ("Welsh chat (Sgwrs)", "talk", "Conservatory", "Gareth"),
+    ("Music and movement", "music", "Lounge", "Hannah"),
+    ("Baking", "cake", "Kitchen", "Priya and Gareth"),
+    ("Pet therapy", "dog", "Lounge", "Sue and Bramble"),
+    ("Quiz", "quiz", "Dining room", "Priya"),
+    ("Painting", "paint", "Conservatory", "Tomasz"),
+    ("Film afternoon", "film", "Lounge", "Tomasz"),
+    ("Flower arranging", "flower", "Conservatory", "Priya"),
+    ("Singing for fun", "singing", "Lounge", "Priya"),
+    ("Bingo", "bingo", "Dining room", "Priya"),
+)
+ACTIVITY_TIMES = ((10, 0), (11, 30), (14, 0), (15, 30), (18, 30))
 
 
 def sample_week() -> object:
@@ -61,6 +77,58 @@ def sample_week() -> object:
             meals.append((meal, tuple(choices)))
         plans.append(DayPlan(MONDAY + timedelta(days=offset), (), tuple(meals)))
     return MenuWeek.from_days(plans)
+
+
+def sample_schedule() -> list[object]:
+    """A full week of activities: five a day, each with a picture, a place and a leader;
+    one a day is from residents, and one in the week is cancelled with a reason."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from kiosk.domain.week import ActivityOnDay, DayPlan
+
+    zone = ZoneInfo("Europe/London")
+    plans: list[object] = []
+    number = 0
+    for offset in range(7):
+        day = MONDAY + timedelta(days=offset)
+        activities = []
+        for hour, minute in ACTIVITY_TIMES:
+            title, picture, place, led_by = ACTIVITIES[number % len(ACTIVITIES)]
+            starts = datetime(day.year, day.month, day.day, hour, minute, tzinfo=zone)
+            activities.append(
+                ActivityOnDay(
+                    slot_id=number,
+                    title=title,
+                    picture=picture,
+                    starts_at=starts,
+                    ends_at=starts + timedelta(hours=1),
+                    place=place,
+                    led_by=led_by,
+                    cancelled=number == 12,
+                    cancel_reason="Priya is off sick. It is on again next week."
+                    if number == 12
+                    else None,
+                    from_residents=number % 5 == 1,
+                )
+            )
+            number += 1
+        plans.append(DayPlan(day, tuple(activities), ()))
+    return plans
+
+
+def _schedule(days: list[object], paper: str) -> bytes:
+    from kiosk.printing.schedule import weekly_schedule_pdf
+
+    return weekly_schedule_pdf(
+        days,  # type: ignore[arg-type]
+        paper=paper,
+        home_name="Willow Court",
+        locale="en_GB",
+        translate=lambda words: words,
+        pictures_dir=PICTURES,
+        fonts_dir=FONTS,
+    )
 
 
 def _menu(week: object) -> bytes:
@@ -107,6 +175,20 @@ def _bare_canvas(strings: list[str]) -> bytes:
     return target.getvalue()
 
 
+def _timed(make: Callable[[], bytes], strings: list[str]) -> tuple[float, float]:
+    """Median seconds for ``make`` and for a bare canvas of ``strings``, run alternately so
+    a busy moment on the machine hits both alike."""
+    made, bare = [], []
+    for _ in range(RUNS):
+        started = time.perf_counter()
+        make()
+        made.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        _bare_canvas(strings)
+        bare.append(time.perf_counter() - started)
+    return statistics.median(made), statistics.median(bare)
+
+
 def run_all() -> list[Result]:
     week = sample_week()
     started = time.perf_counter()
@@ -114,16 +196,8 @@ def run_all() -> list[Result]:
     first_s = time.perf_counter() - started
     strings, pages = _strings(first)
     _bare_canvas(strings)
-    menu_times, bare_times = [], []
-    for _ in range(RUNS):  # alternate, so a busy moment on the machine hits both alike
-        started = time.perf_counter()
-        _menu(week)
-        menu_times.append(time.perf_counter() - started)
-        started = time.perf_counter()
-        _bare_canvas(strings)
-        bare_times.append(time.perf_counter() - started)
-    menu_s, bare_s = statistics.median(menu_times), statistics.median(bare_times)
-    return [
+    menu_s, bare_s = _timed(lambda: _menu(week), strings)
+    results = [
         Result("print", "weekly menu, first in the process", first_s * 1000, "ms", ""),
         Result("print", f"weekly menu, {pages} pages, 84 dishes", menu_s * 1000, "ms", "< 500 ms"),
         Result(
@@ -131,3 +205,32 @@ def run_all() -> list[Result]:
         ),
         Result("print", "ratio menu / bare canvas", menu_s / bare_s, "x", "<= 3"),
     ]
+    return results + run_schedule()
+
+
+def run_schedule() -> list[Result]:
+    """The weekly schedule, 7 days x 5 activities with pictures, on A4 and on A3."""
+    days = sample_schedule()
+    results = []
+    for paper in ("a4", "a3"):
+        strings, pages = _strings(_schedule(days, paper))
+        schedule_s, bare_s = _timed(lambda paper=paper: _schedule(days, paper), strings)
+        name = f"schedule {paper.upper()}"
+        results += [
+            Result(
+                "print",
+                f"{name}, {pages} pages, 35 activities",
+                schedule_s * 1000,
+                "ms",
+                "< 500 ms",
+            ),
+            Result(
+                "print",
+                f"bare canvas, same {len(strings)} lines (baseline)",
+                bare_s * 1000,
+                "ms",
+                "",
+            ),
+            Result("print", f"ratio {name} / bare canvas", schedule_s / bare_s, "x", "<= 3"),
+        ]
+    return results

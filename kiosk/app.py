@@ -53,8 +53,10 @@ class Services:
         from kiosk.services.audit import AuditService
         from kiosk.services.care_plans import CarePlanService
         from kiosk.services.menus import MenusService
+        from kiosk.services.polls import PollsService
         from kiosk.services.private_access import PrivateAccessService
         from kiosk.services.residents import ResidentsService
+        from kiosk.services.schedule import ScheduleService
         from kiosk.services.settings import SettingsService
         from kiosk.services.staff import StaffService
         from kiosk.services.suggestions import SuggestionsService
@@ -71,6 +73,8 @@ class Services:
         self.private_access: PrivateAccessService = PrivateAccessService(database.sessions)
         self.suggestions: SuggestionsService = SuggestionsService(database.sessions)
         self.menus: MenusService = MenusService(database.sessions)
+        self.polls: PollsService = PollsService(database.sessions)
+        self.schedule: ScheduleService = ScheduleService(database.sessions)
         self.printer: PrintDesk = _print_desk(self, config)
 
 
@@ -88,6 +92,7 @@ def _print_desk(services: Services, config: AppConfig) -> PrintDesk:
 
     return PrintDesk(
         menu_week=services.menus.week,
+        week_days=services.week.days,
         home_name=services.settings.home_name,
         translations=translations,
         pictures_dir=config.assets_dir / "pictures",

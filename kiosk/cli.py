@@ -155,6 +155,47 @@ def _add_print_commands(
     menu.add_argument(
         "--demo", action="store_true", default=argparse.SUPPRESS, help="use the demo home"
     )
+    schedule = documents.add_parser(
+        "schedule",
+        parents=[common],
+        help="the week's activities (or a 'Today' poster)",
+        description="The week's activities with pictures, times and places: on A4, one day "
+        "to a page, or on A3, the week on one sheet. Or, with --today, one day's poster in "
+        "the biggest print that fits A4. Give --out, --printer, or both.",
+    )
+    schedule.add_argument(
+        "--week", metavar="YYYY-Www", help="the week, such as 2026-W48 (default: this week)"
+    )
+    schedule.add_argument(
+        "--paper",
+        choices=("a4", "a3"),
+        default="a4",
+        help="a4: a day to a page (the default); a3: the week on one sheet",
+    )
+    schedule.add_argument(
+        "--today",
+        nargs="?",
+        const="",
+        metavar="YYYY-MM-DD",
+        help="a 'Today' poster for this day instead of the week (with no date: today)",
+    )
+    schedule.add_argument("--out", type=Path, metavar="FILE.pdf", help="save the PDF here")
+    schedule.add_argument(
+        "--printer",
+        nargs="?",
+        const="",
+        metavar="NAME",
+        help="print on the printer NAME (with no name: on the usual printer)",
+    )
+    schedule.add_argument(
+        "--locale",
+        metavar="L",
+        default=argparse.SUPPRESS,
+        help="language: en_GB (default), cy, pl or pa",
+    )
+    schedule.add_argument(
+        "--demo", action="store_true", default=argparse.SUPPRESS, help="use the demo home"
+    )
 
 
 def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = None) -> int:
@@ -336,7 +377,8 @@ _ISO_WEEK = re.compile(r"(\d{4})-?W(\d{1,2})", re.IGNORECASE)
 
 
 def _print(args: argparse.Namespace, env: Mapping[str, str]) -> int:
-    """``kiosk print menu``: read the week from the database, lay it out, save and/or print."""
+    """``kiosk print menu|schedule``: read the week from the database, lay it out, save
+    and/or print."""
     from kiosk.i18n import SOURCE_LANGUAGE, available_languages
 
     locale = getattr(args, "locale", None) or SOURCE_LANGUAGE
@@ -347,10 +389,12 @@ def _print(args: argparse.Namespace, env: Mapping[str, str]) -> int:
         return 2
     if args.out is None and args.printer is None:
         print(
-            "Say where the menu should go: --out FILE.pdf, --printer NAME, or both.",
+            f"Say where the {args.document} should go: --out FILE.pdf, --printer NAME, or both.",
             file=sys.stderr,
         )
         return 2
+    if args.document == "schedule":
+        return _print_schedule(args, config, locale)
     card = _card_day(args.card)
     monday = _week_monday(args.week)
     if (args.card is not None and card is None) or (args.week is not None and monday is None):
@@ -360,6 +404,31 @@ def _print(args: argparse.Namespace, env: Mapping[str, str]) -> int:
         return 2
     pdf = _menu_pdf(config, locale, monday=monday, card=card)
     return _deliver(pdf, out=args.out, printer=args.printer, title="Menu")
+
+
+def _print_schedule(args: argparse.Namespace, config: AppConfig, locale: str) -> int:
+    """``kiosk print schedule``: the week on A4 or A3, or (``--today``) one day's poster."""
+    poster = args.today is not None
+    today = _card_day(args.today) if args.today else None
+    monday = _week_monday(args.week)
+    if (args.today and today is None) or (args.week is not None and monday is None):
+        return 2
+    if today is not None and monday is not None and not 0 <= (today - monday).days < 7:
+        print(f"{today.isoformat()} is not in the week {args.week}.", file=sys.stderr)
+        return 2
+    if poster and not args.today and monday is not None:
+        print(
+            f"Say which day of {args.week} the poster is for: --today YYYY-MM-DD.",
+            file=sys.stderr,
+        )
+        return 2
+    if poster and args.paper == "a3":
+        print("The 'Today' poster is printed on A4. Leave out --paper a3.", file=sys.stderr)
+        return 2
+    pdf = _schedule_pdf(config, locale, monday=monday, poster=poster, day=today, paper=args.paper)
+    title = "Today poster" if poster else "Schedule"
+    media = "A3" if args.paper == "a3" else None
+    return _deliver(pdf, out=args.out, printer=args.printer, title=title, media=media)
 
 
 def _week_monday(text: str | None) -> date | None:
@@ -433,7 +502,63 @@ def _menu_pdf(config: AppConfig, locale: str, *, monday: date | None, card: date
     )
 
 
-def _deliver(pdf: bytes, *, out: Path | None, printer: str | None, title: str) -> int:
+def _schedule_pdf(
+    config: AppConfig,
+    locale: str,
+    *,
+    monday: date | None,
+    poster: bool,
+    day: date | None,
+    paper: str,
+) -> bytes:
+    """The week's schedule (from ``monday``, or this week), or the poster for ``day`` (or,
+    with no day, for today in the home's time zone)."""
+    from kiosk.app import open_home
+    from kiosk.domain.week import monday_of
+    from kiosk.i18n import load_translations
+    from kiosk.printing.schedule import weekly_schedule_pdf
+    from kiosk.printing.schedule_poster import today_poster_pdf
+    from kiosk.services.settings import SettingsService
+    from kiosk.services.week import WeekService
+    from kiosk.storage.database import open_database
+
+    database = open_home(config) if config.demo else open_database(config.database_url)
+    try:
+        week_service = WeekService(database.sessions)
+        if poster:
+            day = day or week_service.today()
+            days = week_service.days(day, day)
+        else:
+            monday = monday or monday_of(week_service.today())
+            days = week_service.days(monday, monday + timedelta(days=6))
+        home_name = SettingsService(database.sessions).home_name()
+    finally:
+        database.dispose()
+    translate = load_translations(config.locales_dir, locale).gettext
+    pictures_dir, fonts_dir = config.assets_dir / "pictures", config.assets_dir / "fonts"
+    if poster:
+        return today_poster_pdf(
+            days[0],
+            home_name=home_name,
+            locale=locale,
+            translate=translate,
+            pictures_dir=pictures_dir,
+            fonts_dir=fonts_dir,
+        )
+    return weekly_schedule_pdf(
+        days,
+        paper=paper,
+        home_name=home_name,
+        locale=locale,
+        translate=translate,
+        pictures_dir=pictures_dir,
+        fonts_dir=fonts_dir,
+    )
+
+
+def _deliver(
+    pdf: bytes, *, out: Path | None, printer: str | None, title: str, media: str | None = None
+) -> int:
     """Save first (and say where), then print: a printer problem never loses the file.
 
     ``printer`` "" means the usual printer; None, no printing.
@@ -447,9 +572,11 @@ def _deliver(pdf: bytes, *, out: Path | None, printer: str | None, title: str) -
     if printer is not None:
         job_title = f"Our Say: {title}"
         if saved is not None:
-            sent = send_to_printer(saved, printer or None, title=job_title)
+            sent = send_to_printer(saved, printer or None, title=job_title, media=media)
         else:
-            sent = deliver(pdf, printer=printer or None, use_printer=True, title=job_title)
+            sent = deliver(
+                pdf, printer=printer or None, use_printer=True, title=job_title, media=media
+            )
         print(f"Sent it to the printer {sent.printer} (job {sent.job or 'queued'}).")
     return 0
 

@@ -8,18 +8,21 @@ it off the GUI thread.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from kiosk.domain.access import Actor, Capability
 from kiosk.domain.errors import PrintError
 from kiosk.domain.meals import MenuWeek
 from kiosk.domain.text import N_
+from kiosk.domain.week import DayPlan, monday_of
 from kiosk.printing.menu import weekly_menu_pdf
 from kiosk.printing.menu_card import menu_card_pdf
 from kiosk.printing.output import Runner, save_pdf, send_to_printer
+from kiosk.printing.schedule import Paper, weekly_schedule_pdf
+from kiosk.printing.schedule_poster import today_poster_pdf
 
 SENT = N_("Sent to the printer {printer}. A copy is kept as {path}.")
 KEPT_ONLY = N_("{problem} The document is kept as {path}, to print later.")
@@ -47,8 +50,12 @@ class PrintDesk:
         audit: Callable[[Actor, str, str], None],
         printer: str | None = None,
         runner: Runner | None = None,
+        week_days: Callable[[date, date], Sequence[DayPlan]] | None = None,
     ) -> None:
+        """``week_days(first, last)`` gives each day's plan in the home's time zone (as
+        ``WeekService.days`` does); the schedule and the "Today" poster need it."""
         self._menu_week = menu_week
+        self._week_days = week_days
         self._home_name = home_name
         self._translations = translations
         self._pictures_dir = pictures_dir
@@ -87,12 +94,61 @@ class PrintDesk:
         )
         return self._deliver(actor, pdf, f"menu-card-{day.isoformat()}.pdf", locale, "menu.card")
 
-    def _deliver(self, actor: Actor, pdf: bytes, name: str, locale: str, what: str) -> Printout:
+    def schedule_week(
+        self, actor: Actor, monday: date, paper: Paper | str, locale: str
+    ) -> Printout:
+        """The week's large-print schedule: A4, a day a page, or A3, the week on one sheet."""
+        actor.require(Capability.PRINT_FOR_HOME)
+        paper = Paper(paper)
+        monday = monday_of(monday)
+        pdf = weekly_schedule_pdf(
+            self._days(monday, monday + timedelta(days=6)),
+            paper=paper,
+            home_name=self._home_name(),
+            locale=locale,
+            translate=self._translations(locale),
+            pictures_dir=self._pictures_dir,
+            fonts_dir=self._fonts_dir,
+        )
+        year, week, _ = monday.isocalendar()
+        name = f"schedule-{year}-W{week:02d}-{paper.value}.pdf"
+        media = "A3" if paper is Paper.A3 else None
+        return self._deliver(actor, pdf, name, locale, f"schedule.week.{paper.value}", media)
+
+    def today_poster(self, actor: Actor, day: date, locale: str) -> Printout:
+        """The "Today" poster for ``day``: its activities in the biggest print that fits A4."""
+        actor.require(Capability.PRINT_FOR_HOME)
+        [plan] = self._days(day, day)
+        pdf = today_poster_pdf(
+            plan,
+            home_name=self._home_name(),
+            locale=locale,
+            translate=self._translations(locale),
+            pictures_dir=self._pictures_dir,
+            fonts_dir=self._fonts_dir,
+        )
+        return self._deliver(actor, pdf, f"today-{day.isoformat()}.pdf", locale, "schedule.today")
+
+    def _days(self, first: date, last: date) -> Sequence[DayPlan]:
+        if self._week_days is None:
+            raise RuntimeError("this print desk was made without week_days: it cannot print")
+        return self._week_days(first, last)
+
+    def _deliver(
+        self,
+        actor: Actor,
+        pdf: bytes,
+        name: str,
+        locale: str,
+        what: str,
+        media: str | None = None,
+    ) -> Printout:
         translate = self._translations(locale)
         path = save_pdf(pdf, self._out_dir / name)
         try:
             extra = {"runner": self._runner} if self._runner is not None else {}
-            sent = send_to_printer(path, self._printer, title=f"Our Say: {name}", **extra)
+            title = f"Our Say: {name}"
+            sent = send_to_printer(path, self._printer, title=title, media=media, **extra)
         except PrintError as problem:
             self._audit(actor, "print", f"{what} kept as {path.name}; not printed")
             words = translate(KEPT_ONLY).format(problem=problem.text(translate), path=path)

@@ -1,8 +1,8 @@
 """Layout pieces every clear-print document shares: a picture beside its words, section
 headings that say "continued" on the next page, and "Page 2 of 7" on every page.
 
-A flowable with a ``section_title`` attribute starts a section (a day); a page on which no
-section starts repeats the last one's title in its top band, "…, continued".
+A flowable with a ``section_title`` attribute starts a section (a day); a page that does not
+begin with a new section repeats the last one's title in its top band, "…, continued".
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate
+from reportlab.platypus.doctemplate import ActionFlowable
 
 from kiosk.printing.markup import OneLine, plain_text
 from kiosk.printing.pictures import Picture
@@ -132,11 +133,18 @@ def _draw_at(canvas: Canvas, flowable: Flowable | None, x: float, y: float) -> N
 class _Pages:
     """What each page started with, noted while the story is laid out."""
 
-    sections: dict[int, str] = field(default_factory=dict)  # page number -> section begun
+    sections: dict[int, str] = field(default_factory=dict)  # page number -> last section begun
+    opens: dict[int, bool] = field(default_factory=dict)  # page -> does a section begin it?
+
+    def noted(self, page: int, section: str | None) -> None:
+        """A flowable was laid out on ``page``; ``section`` if it begins one."""
+        self.opens.setdefault(page, section is not None)
+        if section is not None:
+            self.sections[page] = section
 
     def continuing(self, page: int) -> str | None:
-        """The section a page carries on with, when no new one starts on it."""
-        if page in self.sections:
+        """The section a page carries on with, when it does not begin with a new one."""
+        if self.opens.get(page, False):
             return None
         earlier = [number for number in self.sections if number < page]
         return self.sections[max(earlier)] if earlier else None
@@ -148,9 +156,9 @@ class _Document(BaseDocTemplate):
         self._pages = pages
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab's hook
-        title = getattr(flowable, "section_title", None)
-        if title is not None:
-            self._pages.sections.setdefault(self.page, title)
+        if isinstance(flowable, ActionFlowable | PageBreak):
+            return  # a page break: nothing is on the page for it
+        self._pages.noted(self.page, getattr(flowable, "section_title", None))
 
 
 Bands = Callable[[Canvas, int, int, bool], None]  # (canvas, page, pages, top band?)

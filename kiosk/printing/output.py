@@ -133,11 +133,19 @@ def send_to_printer(
     *,
     title: str = "Our Say",
     copies: int = 1,
+    media: str | None = None,
     runner: Runner = subprocess.run,
 ) -> Delivered:
-    """Print a PDF file with ``lp``; returns the printer and CUPS's job id."""
+    """Print a PDF file with ``lp``; returns the printer and CUPS's job id.
+
+    ``media`` ("A3") asks for that paper, so an A3 sheet is never shrunk to fit A4 (which
+    would make its large print small).
+    """
     name = choose_printer(printer, runner=runner)
-    command = ["lp", "-d", name, "-t", title, "-n", str(max(1, copies)), "--", str(pdf_file)]
+    command = ["lp", "-d", name, "-t", title, "-n", str(max(1, copies))]
+    if media:
+        command += ["-o", f"media={media}"]
+    command += ["--", str(pdf_file)]
     try:
         result = _run(command, LP_TIMEOUT_S, runner)
     except subprocess.TimeoutExpired as error:
@@ -156,6 +164,7 @@ def deliver(
     printer: str | None = None,
     use_printer: bool = False,
     title: str = "Our Say",
+    media: str | None = None,
     runner: Runner = subprocess.run,
 ) -> Delivered:
     """Save ``pdf`` to ``out``, print it, or both.
@@ -166,9 +175,9 @@ def deliver(
     if not use_printer and printer is None:
         return Delivered(saved_to=saved)
     if saved is not None:
-        printed = send_to_printer(saved, printer, title=title, runner=runner)
+        printed = send_to_printer(saved, printer, title=title, media=media, runner=runner)
     else:
         with tempfile.TemporaryDirectory(prefix="our-say-print-") as folder:
             temporary = save_pdf(pdf, Path(folder) / "document.pdf")
-            printed = send_to_printer(temporary, printer, title=title, runner=runner)
+            printed = send_to_printer(temporary, printer, title=title, media=media, runner=runner)
     return Delivered(saved_to=saved, printer=printed.printer, job=printed.job)

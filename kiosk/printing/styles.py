@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
-from reportlab.lib.pagesizes import A4, A5
+from reportlab.lib.pagesizes import A3, A4, A5, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
@@ -30,6 +30,7 @@ LEADING = 1.3  # line spacing, as a multiple of the text size
 INK = colors.black  # black on white: no tints, no reversed-out text
 A4_PORTRAIT = A4
 A5_PORTRAIT = A5
+A3_LANDSCAPE = landscape(A3)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +60,7 @@ class PageShape:
 BAND_GAP = 4 * mm
 A4_PAGE = PageShape(size=A4_PORTRAIT, margin=20 * mm, edge=10 * mm, picture=16 * mm, gap=5 * mm)
 A5_PAGE = PageShape(size=A5_PORTRAIT, margin=12 * mm, edge=7 * mm, picture=13 * mm, gap=4 * mm)
+A3_PAGE = PageShape(size=A3_LANDSCAPE, margin=12 * mm, edge=8 * mm, picture=16 * mm, gap=5 * mm)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,19 +103,46 @@ def _style(
     )
 
 
-def clear_print(fonts: FontSet) -> ClearPrint:
-    """The style sheet; every text size is at least ``MIN_TEXT_PT``."""
-    heading = _style("Heading", fonts, HEADING_PT, bold=True, before=0, after=3 * mm)
-    subheading = _style("Subheading", fonts, SUBHEADING_PT, bold=True, before=5 * mm, after=2 * mm)
+def clear_print(fonts: FontSet, *, scale: float = 1.0) -> ClearPrint:
+    """The style sheet; every text size is at least ``MIN_TEXT_PT``.
+
+    ``scale`` (1 or more) enlarges the text and its spacing, for a poster; the page number
+    and the running head keep their sizes, so they sit the same on every document.
+    """
+    if scale < 1:
+        raise ValueError(f"clear print never shrinks its text (scale {scale})")
+
+    def style(name: str, size: float, *, bold: bool, before: float, after: float) -> ParagraphStyle:
+        return _style(
+            name, fonts, size * scale, bold=bold, before=before * scale, after=after * scale
+        )
+
+    heading = style("Heading", HEADING_PT, bold=True, before=0, after=3 * mm)
+    subheading = style("Subheading", SUBHEADING_PT, bold=True, before=5 * mm, after=2 * mm)
     heading.keepWithNext = subheading.keepWithNext = True
     return ClearPrint(
-        title=_style("Title", fonts, TITLE_PT, bold=True, before=0, after=2 * mm),
-        subtitle=_style("Subtitle", fonts, BODY_PT, bold=False, before=0, after=6 * mm),
+        title=style("Title", TITLE_PT, bold=True, before=0, after=2 * mm),
+        subtitle=style("Subtitle", BODY_PT, bold=False, before=0, after=6 * mm),
         heading=heading,
         subheading=subheading,
-        item=_style("Item", fonts, ITEM_PT, bold=True, before=0, after=0),
-        body=_style("Body", fonts, BODY_PT, bold=False, before=0, after=0),
+        item=style("Item", ITEM_PT, bold=True, before=0, after=0),
+        body=style("Body", BODY_PT, bold=False, before=0, after=0),
         footer=_style("Footer", fonts, FOOTER_PT, bold=False, before=0, after=0),
         running_head=_style("RunningHead", fonts, RUNNING_HEAD_PT, bold=True, before=0, after=0),
         fonts=fonts,
+    )
+
+
+def resized(style: ParagraphStyle, size: float, *, bold: bool, fonts: FontSet) -> ParagraphStyle:
+    """``style`` at another size (never under ``MIN_TEXT_PT``) and weight: a narrow column's
+    text, or bold body text for a word of warning such as "Cancelled"."""
+    if size < MIN_TEXT_PT:
+        raise ValueError(f"clear print has no text under {MIN_TEXT_PT} pt ({style.name}: {size})")
+    weight = "Bold" if bold else "Regular"
+    return ParagraphStyle(
+        f"{style.name}-{size:g}-{weight}",
+        parent=style,
+        fontName=fonts.main.name(bold=bold),
+        fontSize=size,
+        leading=size * LEADING,
     )

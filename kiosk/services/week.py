@@ -53,6 +53,11 @@ class WeekService:
         return plans
 
 
+def home_zone_in(session: Session) -> ZoneInfo:
+    """The home's time zone, read in the caller's session (other services use this)."""
+    return _zone(session)
+
+
 def _zone(session: Session) -> ZoneInfo:
     row = session.get(models.Setting, TIMEZONE_SETTING)
     try:
