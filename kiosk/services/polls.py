@@ -51,6 +51,7 @@ from kiosk.domain.polls import (
 )
 from kiosk.domain.text import N_
 from kiosk.services.audit import record
+from kiosk.services.who import require_active_resident, require_resident
 from kiosk.storage import models
 from kiosk.storage.database import session_scope
 from kiosk.storage.types import utc_now
@@ -212,7 +213,7 @@ class PollsService:
         resident signed in, so a screen left open cannot vote for the one before.
         Choose one: ``{option_id: CHOSEN}``. Yes / maybe / no: an answer for every option.
         """
-        voter = _require_resident(actor)
+        voter = require_resident(actor)
         if resident_id is not None and resident_id != voter:
             raise NotAllowedError(N_("Sorry, you are not allowed to do that."))
         moment = self._moment(now)
@@ -235,7 +236,7 @@ class PollsService:
         answers: Mapping[int, BallotAnswer],
         moment: datetime,
     ) -> MyBallot:
-        _require_active_resident(session, voter)
+        require_active_resident(session, voter)
         row = _load_poll(session, poll_id)
         poll = _to_polls(session, [row], viewer=None)[0]
         _require_open(poll, moment)
@@ -268,7 +269,7 @@ class PollsService:
 
     def my_ballot(self, actor: Actor, poll_id: int) -> MyBallot | None:
         """The resident's own ballot in this poll, or None if they have not voted."""
-        voter = _require_resident(actor)
+        voter = require_resident(actor)
         with self._sessions() as session:
             poll = _to_polls(session, [_load_poll(session, poll_id)], viewer=voter)[0]
             return poll.my_ballot
@@ -276,20 +277,6 @@ class PollsService:
 
 # ---------------------------------------------------------------------------------------
 # Who is asking, and what they may touch
-
-
-def _require_resident(actor: Actor) -> int:
-    if actor.resident_id is None:
-        raise NotAllowedError(N_("Sorry, you are not allowed to do that."))
-    return actor.resident_id
-
-
-def _require_active_resident(session: Session, resident_id: int) -> None:
-    resident = session.get(models.Resident, resident_id)
-    if resident is None:
-        raise NotFoundError(N_("We could not find that resident."))
-    if not resident.active:
-        raise NotAllowedError(N_("Sorry, you are not allowed to do that."))
 
 
 def _require_open(poll: Poll, moment: datetime) -> None:

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.domain.access import Actor, Capability
 from kiosk.domain.enums import ProposalStatus, ProposalTopic, SlotSource, SlotStatus
-from kiosk.domain.errors import NotAllowedError, NotFoundError, ValidationError
+from kiosk.domain.errors import NotFoundError, ValidationError
 from kiosk.domain.meals import match_key
 from kiosk.domain.schedule import (
     FACE_SCALE,
@@ -56,6 +56,7 @@ from kiosk.domain.text import N_
 from kiosk.domain.week import monday_of
 from kiosk.services.audit import record
 from kiosk.services.week import home_zone_in
+from kiosk.services.who import require_active_resident, require_resident
 from kiosk.storage import models
 from kiosk.storage.database import session_scope
 from kiosk.storage.types import utc_now
@@ -312,7 +313,7 @@ class ScheduleService:
         """Slots that ended in the last seven days, not cancelled, that this resident went
         to (or anyone, when nobody recorded who came) and has not yet said how it went
         about. Newest first."""
-        resident_id = _require_resident(actor)
+        resident_id = require_resident(actor)
         moment = now or self._now()
         slot = models.ScheduleSlot
         anyone_recorded = exists().where(models.Attendance.slot_id == slot.id)
@@ -359,7 +360,7 @@ class ScheduleService:
         now: datetime | None = None,
     ) -> GivenFeedback:
         """The resident's face (and words) for a slot that has ended; again replaces it."""
-        resident_id = _require_resident(actor)
+        resident_id = require_resident(actor)
         clean = clean_feedback(NewFeedback(face=face, words=words))
         moment = now or self._now()
         try:
@@ -373,7 +374,7 @@ class ScheduleService:
         self, resident_id: int, slot_id: int, new: NewFeedback, moment: datetime
     ) -> GivenFeedback:
         with session_scope(self._sessions) as session:
-            _require_active_resident(session, resident_id)
+            require_active_resident(session, resident_id)
             slot = _load_slot(session, slot_id)
             _check_reviewable(session, slot, resident_id, moment)
             row = session.scalar(
@@ -436,20 +437,6 @@ class ScheduleService:
 
 # ---------------------------------------------------------------------------------------
 # Who is asking, and what they may touch
-
-
-def _require_resident(actor: Actor) -> int:
-    if actor.resident_id is None:
-        raise NotAllowedError(N_("Sorry, you are not allowed to do that."))
-    return actor.resident_id
-
-
-def _require_active_resident(session: Session, resident_id: int) -> None:
-    resident = session.get(models.Resident, resident_id)
-    if resident is None:
-        raise NotFoundError(N_("We could not find that resident."))
-    if not resident.active:
-        raise NotAllowedError(N_("Sorry, you are not allowed to do that."))
 
 
 def _check_residents_exist(session: Session, resident_ids: set[int]) -> None:

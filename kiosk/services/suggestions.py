@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.domain.access import Actor, Capability
 from kiosk.domain.enums import DietaryTag, Meal, MealSlot, ProposalStatus, ProposalTopic
-from kiosk.domain.errors import NotAllowedError, NotFoundError, ValidationError
+from kiosk.domain.errors import NotFoundError, ValidationError
 from kiosk.domain.meals import (
     ANSWER_STATUS,
     CHOICES_PER_MEAL_MAX,
@@ -38,6 +38,7 @@ from kiosk.domain.meals import (
 )
 from kiosk.domain.text import N_
 from kiosk.services.audit import record
+from kiosk.services.who import require_active_resident, require_resident
 from kiosk.storage import models
 from kiosk.storage.database import session_scope
 from kiosk.storage.types import utc_now
@@ -65,7 +66,7 @@ class SuggestionsService:
 
         When ``draft_id`` names this resident's meal draft, that draft is what is sent.
         """
-        resident_id = _require_resident(actor)
+        resident_id = require_resident(actor)
         token = check_client_token(new.client_token)
         if token is not None:
             already = self._by_token(token, resident_id)
@@ -90,7 +91,7 @@ class SuggestionsService:
         token: str | None,
         draft_id: int | None,
     ) -> models.Proposal:
-        _require_active_resident(session, resident_id)
+        require_active_resident(session, resident_id)
         dish = _live_dish(session, new.dish_id) if new.dish_id is not None else None
         title = clean_title(new.title, dish_name=dish.name if dish is not None else None)
         reason = clean_reason(new.reason)
@@ -134,7 +135,7 @@ class SuggestionsService:
 
         Nothing typed or picked beyond the meal slot: nothing is stored (None).
         """
-        resident_id = _require_resident(actor)
+        resident_id = require_resident(actor)
         if is_empty_draft(new):
             return None
         title = clean_draft_title(new.title)
@@ -143,7 +144,7 @@ class SuggestionsService:
         dietary = frozenset(DietaryTag(tag) for tag in new.dietary)
         now = self._now()
         with session_scope(self._sessions) as session:
-            _require_active_resident(session, resident_id)
+            require_active_resident(session, resident_id)
             drafts = _drafts(session, resident_id)
             row = drafts[0] if drafts else None
             for extra in drafts[1:]:
@@ -166,14 +167,14 @@ class SuggestionsService:
 
     def meal_draft(self, actor: Actor) -> MealSuggestion | None:
         """The resident's meal draft, to carry on with, or None."""
-        resident_id = _require_resident(actor)
+        resident_id = require_resident(actor)
         with self._sessions() as session:
             drafts = _drafts(session, resident_id)
             return _suggestions(session, drafts[:1], viewer=resident_id)[0] if drafts else None
 
     def discard_meal_draft(self, actor: Actor) -> None:
         """Throw the resident's meal draft away."""
-        resident_id = _require_resident(actor)
+        resident_id = require_resident(actor)
         with session_scope(self._sessions) as session:
             for row in _drafts(session, resident_id):
                 session.delete(row)
@@ -182,10 +183,10 @@ class SuggestionsService:
 
     def support(self, actor: Actor, proposal_id: int) -> MealSuggestion:
         """The resident says "me too", once; their own suggestion counts as supported."""
-        resident_id = _require_resident(actor)
+        resident_id = require_resident(actor)
         try:
             with session_scope(self._sessions) as session:
-                _require_active_resident(session, resident_id)
+                require_active_resident(session, resident_id)
                 row = _load_sent(session, proposal_id)
                 if row.resident_id != resident_id and not _has_supported(
                     session, proposal_id, resident_id
@@ -312,7 +313,7 @@ class SuggestionsService:
 
     def answers_to_hear(self, actor: Actor) -> list[MealSuggestion]:
         """The resident's own answered suggestions they have not heard yet, oldest first."""
-        resident_id = _require_resident(actor)
+        resident_id = require_resident(actor)
         with self._sessions() as session:
             rows = session.scalars(
                 _sent_meals()
@@ -327,7 +328,7 @@ class SuggestionsService:
 
     def mark_heard(self, actor: Actor, proposal_ids: Iterable[int]) -> None:
         """The resident has heard these answers (others' suggestions are left alone)."""
-        resident_id = _require_resident(actor)
+        resident_id = require_resident(actor)
         ids = set(proposal_ids)
         if not ids:
             return
@@ -348,20 +349,6 @@ class SuggestionsService:
 
 # ---------------------------------------------------------------------------------------
 # Who is asking, and what they may touch
-
-
-def _require_resident(actor: Actor) -> int:
-    if actor.resident_id is None:
-        raise NotAllowedError(N_("Sorry, you are not allowed to do that."))
-    return actor.resident_id
-
-
-def _require_active_resident(session: Session, resident_id: int) -> None:
-    resident = session.get(models.Resident, resident_id)
-    if resident is None:
-        raise NotFoundError(N_("We could not find that resident."))
-    if not resident.active:
-        raise NotAllowedError(N_("Sorry, you are not allowed to do that."))
 
 
 def _live_dish(session: Session, dish_id: int) -> models.Dish:
