@@ -313,6 +313,44 @@ def test_a4_is_portrait_with_one_day_to_a_page(normal_a4: bytes) -> None:
         assert not any(other in text for other in DAY_NAMES if other != name)
 
 
+def test_a_full_day_goes_two_to_a_row_and_stays_on_its_page() -> None:
+    """Six activities do not fit one column of an A4 page: they go two to a row, in time
+    order, rather than leave one activity alone on a second page."""
+    titles = ["Exercise", "Welsh chat", "Music", "Baking", "Pet therapy", "Quiz"]
+    full = [
+        activity(index, day(0), title, at=(9 + 2 * index, 0), asked=index == 1)
+        for index, title in enumerate(titles)
+    ]
+    pdf = english(week_of({0: full}))
+    pages = page_texts(pdf)
+    assert len(pages) == 7
+    positions = [pages[0].index(title) for title in titles]
+    assert positions == sorted(positions)
+    lefts: dict[str, float] = {}
+
+    def note(text: str, cm: list[float], matrix: list[float], *_: object) -> None:
+        if text.strip() in titles:
+            lefts[text.strip()] = cm[4] + matrix[4]
+
+    PdfReader(io.BytesIO(pdf)).pages[0].extract_text(visitor_text=note)
+    assert len(lefts) == 6
+    assert len({round(x) for x in lefts.values()}) == 2  # two columns
+    assert rule_breaks(pdf) == []
+
+
+def test_a_full_day_with_a_long_word_keeps_one_column() -> None:
+    """A word too wide for half the page is never broken: the day keeps one column and
+    runs on to a second page instead."""
+    long_word = "Gwersyllt-Rhosllannerchrugog"  # fits the page's width, not half of it
+    full = [
+        activity(index, day(0), f"Trip to {long_word}" if index == 0 else "Club", at=(9 + index, 0))
+        for index in range(8)
+    ]
+    pages = page_texts(english(week_of({0: full})))
+    assert long_word in pages[0]
+    assert pages[1].startswith("Monday 23 November, continued")
+
+
 def test_each_activity_reads_time_title_place_leader(normal_a4: bytes) -> None:
     monday = page_texts(normal_a4)[0]
     assert (

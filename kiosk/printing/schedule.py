@@ -30,6 +30,7 @@ from kiosk.printing.menu_words import Translate, long_date
 from kiosk.printing.schedule_parts import (
     ROW_SPACE_FACTOR,
     Cells,
+    Kept,
     ScheduleSetup,
     TextStyles,
     WeekGrid,
@@ -71,7 +72,7 @@ GRID_TITLE_PT = BODY_PT  # an activity's title in a column: bold, at body size
 GRID_GAP = 14.0  # between the columns (a thin line runs down the middle)
 GRID_PICTURE = 28.0  # a picture in a column, beside its words
 GRID_PICTURE_GAP = 5.0
-ROW_CELLS = 5  # activities side by side in a day's row, when the days run in rows
+ROW_CELLS = 6  # a day's activities side by side (a busy day has six), when days run in rows
 ROW_GAP = 18.0
 
 
@@ -127,21 +128,56 @@ def _nothing_this_week(setup: ScheduleSetup) -> Flowable:
 
 
 def _day_per_page(days: Sequence[DayPlan], setup: ScheduleSetup) -> list[Flowable]:
+    """A day to a page; a day too full for one column on its page gets two, side by side
+    in time order, rather than a second page with one activity on it."""
     story: list[Flowable] = []
+    head_height = _height(_head("-", "-", setup), setup.page)
     for index, plan in enumerate(days):
         if index:
             story.append(PageBreak())
         title = day_heading(plan.day, setup.locale)
-        story.extend(
-            day_story(
-                plan,
-                setup,
-                heading=[setup.text(title, "heading")],
-                section=title,
-                nothing=setup.translate(NOTHING_THIS_DAY),
-            )
+        heading = [setup.text(title, "heading")]
+        one_column = day_story(
+            plan,
+            setup,
+            heading=heading,
+            section=title,
+            nothing=setup.translate(NOTHING_THIS_DAY),
         )
+        room = setup.frame_height - (head_height if index == 0 else 0.0)
+        fits = _height(one_column, setup.page) <= room
+        if fits or len(plan.activities) < 2 or not _words_fit_half(plan, setup):
+            story.extend(one_column)
+        else:
+            story.extend(_two_columns(plan, heading, title, setup))
     return story
+
+
+def _words_fit_half(plan: DayPlan, setup: ScheduleSetup) -> bool:
+    """Every word of the day's activities fits whole in half the page's width."""
+    lines = [
+        line
+        for activity in plan.activities
+        for line in activity_lines(activity, setup.locale, setup.translate)
+    ]
+    half = (setup.page.frame_width - ROW_GAP) / 2
+    room = half - setup.page.picture - setup.page.gap
+    return widest_line_word(lines, setup.lines, setup.fonts) <= room
+
+
+def _two_columns(
+    plan: DayPlan, heading: list[Flowable], title: str, setup: ScheduleSetup
+) -> list[Flowable]:
+    """A full day's activities two to a row, tops level, under its heading."""
+    entries = [entry(activity, setup) for activity in plan.activities]
+    rows: list[Flowable] = []
+    for start in range(0, len(entries), 2):
+        row = Cells(entries[start : start + 2], columns=2, gap=ROW_GAP, limit=setup.frame_height)
+        row.spaceAfter = setup.styles.body.fontSize * ROW_SPACE_FACTOR
+        rows.append(row)
+    first = Kept([*heading, rows[0]], limit=setup.frame_height)
+    first.section_title = title  # type: ignore[attr-defined]  # read by layout
+    return [first, *rows[1:]]
 
 
 def _week_sheet(
