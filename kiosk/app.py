@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from kiosk.printing.desk import PrintDesk
     from kiosk.services.audit import AuditService
     from kiosk.services.care_plans import CarePlanService
+    from kiosk.services.ideas import IdeasService
     from kiosk.services.menus import MenusService
     from kiosk.services.private_access import PrivateAccessService
     from kiosk.services.residents import ResidentsService
@@ -52,6 +53,7 @@ class Services:
         from kiosk.i18n import available_languages
         from kiosk.services.audit import AuditService
         from kiosk.services.care_plans import CarePlanService
+        from kiosk.services.ideas import IdeasService
         from kiosk.services.menus import MenusService
         from kiosk.services.polls import PollsService
         from kiosk.services.private_access import PrivateAccessService
@@ -72,6 +74,7 @@ class Services:
         self.care_plans: CarePlanService = CarePlanService(database.sessions)
         self.private_access: PrivateAccessService = PrivateAccessService(database.sessions)
         self.suggestions: SuggestionsService = SuggestionsService(database.sessions)
+        self.ideas: IdeasService = IdeasService(database.sessions)
         self.menus: MenusService = MenusService(database.sessions)
         self.polls: PollsService = PollsService(database.sessions)
         self.schedule: ScheduleService = ScheduleService(database.sessions)
@@ -158,6 +161,10 @@ def connect_window(window: MainWindow, services: Services) -> None:
             suggestions=services.suggestions,
             menus=services.menus,
             printer=services.printer,
+            ideas=services.ideas,
+            polls=services.polls,
+            schedule=services.schedule,
+            home_zone=services.week.home_zone,
             idle_timeout_s=services.settings.idle_timeout_s(),
         )
     )

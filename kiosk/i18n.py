@@ -91,6 +91,8 @@ class Words:
         if language not in self.languages:
             log.warning("Language %s is not installed; keeping %s", language, self.language)
             return
+        if language == self.language and language in self._cache:
+            return  # already speaking it: nothing to redo
         if language not in self._cache:
             self._cache[language] = load_translations(self._locales_dir, language)
         self.language = language

@@ -499,6 +499,19 @@ def test_done_says_done(
         resident.tap(keyboard.done_key)
 
 
+def test_new_keys_are_announced_so_they_can_be_wired_to_speak(
+    qtbot: QtBot, resident: Resident, pictures: PictureLibrary, show: Show
+) -> None:
+    """Another page means new key buttons: the keyboard says so, so the window can wire
+    them to say their letter on a long press, as it wired the keys shown first."""
+    keyboard, _, _ = keyboard_in_window(show, pictures)
+    first = keyboard.visible_keys()  # held, so no new key can take an old one's id
+    with qtbot.waitSignal(keyboard.keys_rebuilt, timeout=1000):
+        resident.tap(keyboard.page_key)
+    assert keyboard.key_for("1") is not None
+    assert not {id(key) for key in first} & {id(key) for key in keyboard.visible_keys()}
+
+
 def test_without_a_text_box_keys_are_still_said(
     qtbot: QtBot, resident: Resident, pictures: PictureLibrary, show: Show
 ) -> None:

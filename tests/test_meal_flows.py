@@ -300,6 +300,23 @@ def test_an_unfinished_idea_is_kept_as_a_draft_and_offered_back(
     assert len(sent) == 1 and sent[0].status is ProposalStatus.OPEN
 
 
+def test_back_from_an_answer_goes_to_the_kitchens_list(
+    kiosk: tuple[MainWindow, Services], person: CountingPerson
+) -> None:
+    window, services = kiosk
+    window.on_staff_signed_in(kitchen(services))
+    window.open_screen("kitchen-inbox")
+    inbox = window.current
+    assert isinstance(inbox, KitchenInboxScreen)
+    person.tap(next(iter(inbox.idea_buttons.values())))
+    assert inbox.answer_panel.isVisible()
+    person.tap(window.back_button)
+    assert window.current is inbox and inbox.list_panel.isVisible()
+    assert not inbox.answer_panel.isVisible()
+    person.tap(window.back_button)
+    assert window.current.name == "staff-room"
+
+
 def test_the_kitchen_puts_an_idea_on_the_menu_and_the_resident_hears_it(
     kiosk: tuple[MainWindow, Services], person: CountingPerson
 ) -> None:

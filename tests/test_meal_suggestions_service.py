@@ -289,6 +289,15 @@ def test_a_draft_is_replaced_not_piled_up_then_sent(home: Home) -> None:
     assert _count(home.database, models.Proposal) == 1
 
 
+def test_a_first_draft_with_a_dish_picked_is_kept(home: Home) -> None:
+    """Signed out just after picking a dish, with no draft yet: the draft keeps the dish
+    (looking the dish up must not store a half-made row first)."""
+    draft_id = home.service.save_meal_draft(home.ann, _idea("", dish_id=home.fish_pie))
+    assert draft_id is not None
+    draft = home.service.meal_draft(home.ann)
+    assert draft is not None and draft.dish_id == home.fish_pie
+
+
 def test_another_residents_draft_is_never_taken_over(home: Home) -> None:
     bobs = home.service.save_meal_draft(home.bob, _idea("Trifle"))
     sent = home.service.suggest_meal(home.ann, _idea("Fish pie"), draft_id=bobs)

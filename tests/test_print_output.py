@@ -179,6 +179,30 @@ def test_a_menu_printed_through_cups_comes_out_with_its_dishes(
     printed.unlink()
 
 
+@pytest.mark.slow
+def test_the_weeks_schedule_on_a3_goes_through_cups_whole(
+    cups_pdf: CupsPdf, tmp_path: Path
+) -> None:
+    """The A3 wall schedule, sent to a real CUPS queue on A3 paper, comes out with every
+    day and activity, on an A3 sheet (CUPS turns the landscape page to fit the paper)."""
+    from tests.test_print_schedule import english, normal_week
+
+    before = _pdfs(cups_pdf.out_dirs)
+    pdf = english(normal_week(), "a3", home="Willow Court")
+    delivered = deliver(
+        pdf, out=tmp_path / "week.pdf", printer=PRINTER, title="Our Say schedule", media="A3"
+    )
+    assert delivered.job is not None and delivered.job.startswith(f"{PRINTER}-")
+    printed_path = _wait_for_new_pdf(cups_pdf.out_dirs, before)
+    printed = PdfReader(printed_path)
+    text = " ".join(" ".join(page.extract_text() for page in printed.pages).split())
+    for words in ("Monday 23", "Armchair exercise", "Gardening club", "You asked for this"):
+        assert words in text
+    sides = sorted(round(float(side)) for side in printed.pages[0].mediabox[2:])
+    assert sides == [842, 1191]  # A3, not shrunk to the usual A4
+    printed_path.unlink()
+
+
 def test_cups_lists_the_printer_and_refuses_an_unknown_one(
     cups_pdf: CupsPdf, tmp_path: Path
 ) -> None:

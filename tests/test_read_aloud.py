@@ -6,17 +6,20 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
 from pytestqt.qtbot import QtBot
 
+from kiosk.domain.enums import ProposalTopic
 from kiosk.speech.cache import SpeechCache
 from kiosk.speech.sentences import split_sentences
 from kiosk.speech.synthesizer import Synthesizer
 from kiosk.speech.voices import voice_for
 from kiosk.ui.speech_player import SpeechPlayer
 from tests.helpers.audio import rms, seconds
+from tests.helpers.person import Person
 from tests.helpers.shell import kiosk_window, settle
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -71,6 +74,64 @@ def test_reading_moves_down_the_screen(qtbot: QtBot, demo_dir: Path) -> None:
         assert names[0] == "Language"
         assert names[1] == "Which language would you like?"
         assert names[2:] == ["English", "Cymraeg", "Polski", "ਪੰਜਾਬੀ"]
+
+
+@pytest.mark.parametrize("task", ["suggest-meal", "suggest-idea"])
+def test_a_typing_step_reads_the_question_and_the_controls_not_every_key(
+    qtbot: QtBot, demo_dir: Path, task: str
+) -> None:
+    """Suggest a meal, and Share an idea: "Something else: type it". The keyboard's letters
+    are not read one by one before the choices; each key still has its name (a screen
+    reader, a long press)."""
+    person = Person(qtbot)
+    with kiosk_window(demo_dir) as (window, services):
+        dot = next(r.id for r in services.residents.list_active() if r.preferred_name == "Dot")
+        window.sign_in(dot)
+        settle()
+        if window.current.name == "answers":
+            person.tap(window.current.thank_you_button)  # type: ignore[attr-defined]
+        person.tap(window.home.task_buttons[task])
+        screen: Any = window.current
+        if task == "suggest-meal":
+            person.tap(screen.meal_grid.buttons["lunch"])
+            panel = screen.dish_typing
+        else:
+            person.tap(screen.topic_grid.buttons[ProposalTopic.HOME.value])
+            panel = screen.idea_typing
+        person.tap(screen.type_button)
+        settle()
+        keyboard = panel.keyboard
+        keys = keyboard.visible_keys()
+        assert keyboard.isVisible() and len(keys) >= 26
+        assert all(key.isVisible() and key.accessibleName() for key in keys)
+        read = window.current.reading_order()
+        assert read[:2] == [window.current.title(), panel.prompt.text()]
+        assert [words for words in read if len(words) == 1] == [], "a key read on its own"
+        assert not {key.accessibleName() for key in keys} & set(read)
+        assert "Done" in read  # how to finish is still heard
+        read_widgets = [widget for widget, _ in window.current.reading_items()]
+        assert not set(keys) & set(read_widgets)  # nor lit up, one by one, as they are read
+
+
+def test_a_long_press_on_a_letter_key_can_say_its_letter(qtbot: QtBot, demo_dir: Path) -> None:
+    """The keyboard makes its keys anew once it is shown (its size is known then): the new
+    keys are wired to speak like every other button, not only the ones there at first."""
+    person = Person(qtbot)
+    with kiosk_window(demo_dir) as (window, services):
+        window.connect_speech(SpeechPlayer(None, parent=window))
+        dot = next(r.id for r in services.residents.list_active() if r.preferred_name == "Dot")
+        window.sign_in(dot)
+        settle()
+        if window.current.name == "answers":
+            person.tap(window.current.thank_you_button)  # type: ignore[attr-defined]
+        person.tap(window.home.task_buttons["suggest-meal"])
+        screen: Any = window.current
+        person.tap(screen.meal_grid.buttons["lunch"])
+        person.tap(screen.type_button)
+        settle()
+        keys = screen.dish_typing.keyboard.visible_keys()
+        assert len(keys) >= 26
+        assert all(key.property("speaks") for key in keys)
 
 
 def test_the_screen_keeps_working_while_a_long_section_is_recorded(

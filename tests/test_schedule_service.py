@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -13,7 +13,15 @@ from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
 from kiosk.domain.access import Actor
-from kiosk.domain.enums import ProposalStatus, ProposalTopic, SlotSource, SlotStatus, StaffRole
+from kiosk.domain.enums import (
+    BallotAnswer,
+    PollKind,
+    ProposalStatus,
+    ProposalTopic,
+    SlotSource,
+    SlotStatus,
+    StaffRole,
+)
 from kiosk.domain.errors import NotAllowedError, NotFoundError, ValidationError
 from kiosk.domain.residents import NewResident
 from kiosk.domain.schedule import FeedbackFace, NewActivity, NewSlot
@@ -121,22 +129,46 @@ def _poll(
     closes_at: datetime,
     options: list[tuple[str, int | None]],
     closed_early_at: datetime | None = None,
+    kind: PollKind = PollKind.CHOOSE_ONE,
+    ballots: Sequence[tuple[Actor, dict[int, BallotAnswer]]] = (),
 ) -> int:
-    """A poll as the polls service stores it: question, options, opening and closing."""
+    """A poll as the polls service stores it: question, options, opening and closing, and
+    residents' ballots (each answer by the option's place on screen, from 1)."""
     with session_scope(database.sessions) as session:
         poll = models.Poll(
             question="What shall we do on Friday?",
+            kind=kind.value,
             opens_at=closes_at - timedelta(days=7),
             closes_at=closes_at,
             closed_early_at=closed_early_at,
         )
         session.add(poll)
         session.flush()
-        session.add_all(
+        rows = [
             models.PollOption(poll_id=poll.id, position=number, label=label, activity_id=activity)
             for number, (label, activity) in enumerate(options, start=1)
-        )
+        ]
+        session.add_all(rows)
+        session.flush()
+        for voter, answers in ballots:
+            ballot = models.Ballot(poll_id=poll.id, resident_id=_rid(voter))
+            session.add(ballot)
+            session.flush()
+            session.add_all(
+                models.BallotChoice(
+                    ballot_id=ballot.id,
+                    option_id=rows[position - 1].id,
+                    poll_id=poll.id,
+                    answer=answer.value,
+                )
+                for position, answer in answers.items()
+            )
         return poll.id
+
+
+def _chose(*voters: tuple[Actor, int]) -> list[tuple[Actor, dict[int, BallotAnswer]]]:
+    """Choose-one ballots: each resident with the place of the choice they picked."""
+    return [(voter, {position: BallotAnswer.CHOSEN}) for voter, position in voters]
 
 
 def _proposal(
@@ -404,6 +436,7 @@ def test_a_slot_from_a_closed_poll_remembers_it(home: Home) -> None:
         home.database,
         closes_at=START - timedelta(days=1),
         options=[("Bingo", home.bingo), ("Quiz", None)],
+        ballots=_chose((home.ann, 1), (home.bob, 2)),  # a tie: either may be planned
     )
     from_poll = _slot(home, source=SlotSource.POLL, poll_id=poll_id)
     by_label = _slot(home, hour=16, activity_id=home.quiz, source=SlotSource.POLL, poll_id=poll_id)
@@ -426,6 +459,7 @@ def test_a_poll_must_be_closed_and_the_activity_one_of_its_choices(home: Home) -
         closes_at=START + timedelta(days=1),
         closed_early_at=START - timedelta(hours=1),
         options=[("Bingo", None)],
+        ballots=_chose((home.cai, 1)),
     )
     _slot(home, source=SlotSource.POLL, poll_id=closed_early)
     with pytest.raises(ValidationError) as refused:
@@ -434,6 +468,90 @@ def test_a_poll_must_be_closed_and_the_activity_one_of_its_choices(home: Home) -
     with pytest.raises(NotFoundError, match="poll"):
         _slot(home, source=SlotSource.POLL, poll_id=999)
     assert _count(home.database, models.ScheduleSlot) == 1
+
+
+def test_only_the_polls_winner_may_be_planned_from_it(home: Home) -> None:
+    options: list[tuple[str, int | None]] = [("Bingo", home.bingo), ("Quiz", home.quiz)]
+    won = _poll(
+        home.database,
+        closes_at=START,
+        options=options,
+        ballots=_chose((home.ann, 2), (home.bob, 2), (home.cai, 1)),
+    )
+    with pytest.raises(ValidationError) as refused:
+        _slot(home, source=SlotSource.POLL, poll_id=won)
+    assert refused.value.text() == "Bingo did not win that poll. Most votes went to Quiz."
+    assert _count(home.database, models.ScheduleSlot) == 0
+    quiz = _slot(home, activity_id=home.quiz, source=SlotSource.POLL, poll_id=won)
+    assert home.service.slot(home.coordinator, quiz).poll_id == won
+
+
+def test_in_a_tie_any_of_the_winners_may_be_planned(home: Home) -> None:
+    cake = home.service.add_activity(home.coordinator, NewActivity("Baking")).id
+    tie = _poll(
+        home.database,
+        closes_at=START,
+        options=[("Bingo", home.bingo), ("Quiz", home.quiz), ("Baking", cake)],
+        ballots=_chose((home.ann, 1), (home.bob, 3)),
+    )
+    _slot(home, source=SlotSource.POLL, poll_id=tie)
+    _slot(home, hour=16, activity_id=cake, source=SlotSource.POLL, poll_id=tie)
+    with pytest.raises(ValidationError) as refused:
+        _slot(home, hour=18, activity_id=home.quiz, source=SlotSource.POLL, poll_id=tie)
+    assert refused.value.text() == "Quiz did not win that poll. Most votes went to Bingo, Baking."
+    assert _count(home.database, models.ScheduleSlot) == 2
+
+
+def test_a_poll_nobody_voted_in_has_no_winner_to_plan(home: Home) -> None:
+    empty = _poll(home.database, closes_at=START, options=[("Bingo", home.bingo), ("Quiz", None)])
+    with pytest.raises(ValidationError) as refused:
+        _slot(home, source=SlotSource.POLL, poll_id=empty)
+    assert refused.value.text() == (
+        "Nobody chose anything in that poll, so it has no winner to plan."
+    )
+    # Planned as the coordinator's own choice, it goes in.
+    assert home.service.slot(home.coordinator, _slot(home)).source is SlotSource.PLANNED
+
+
+def test_a_yes_maybe_no_polls_winner_has_the_most_yes(home: Home) -> None:
+    yes, maybe, no = BallotAnswer.YES, BallotAnswer.MAYBE, BallotAnswer.NO
+    poll_id = _poll(
+        home.database,
+        closes_at=START,
+        kind=PollKind.YES_MAYBE_NO,
+        options=[("Bingo", home.bingo), ("Quiz", home.quiz)],
+        ballots=[
+            (home.ann, {1: yes, 2: yes}),
+            (home.bob, {1: maybe, 2: yes}),
+            (home.cai, {1: yes, 2: no}),
+        ],
+    )  # two yes each; the quiz has a no, so bingo wins
+    with pytest.raises(ValidationError, match="Quiz did not win that poll"):
+        _slot(home, activity_id=home.quiz, source=SlotSource.POLL, poll_id=poll_id)
+    _slot(home, source=SlotSource.POLL, poll_id=poll_id)
+    nobody_said_yes = _poll(
+        home.database,
+        closes_at=START,
+        kind=PollKind.YES_MAYBE_NO,
+        options=[("Bingo", home.bingo), ("Quiz", home.quiz)],
+        ballots=[(home.ann, {1: no, 2: maybe})],
+    )
+    with pytest.raises(ValidationError, match="no winner"):
+        _slot(home, hour=16, source=SlotSource.POLL, poll_id=nobody_said_yes)
+
+
+def test_a_choice_naming_another_activity_is_not_matched_by_its_words(home: Home) -> None:
+    """A choice tied to the quiz but worded "Bingo night" is the quiz, not bingo."""
+    poll_id = _poll(
+        home.database,
+        closes_at=START,
+        options=[("Bingo", home.quiz), ("Something else", None)],
+        ballots=_chose((home.ann, 1)),
+    )
+    with pytest.raises(ValidationError) as refused:
+        _slot(home, source=SlotSource.POLL, poll_id=poll_id)
+    assert refused.value.text() == "Bingo was not one of the choices in that poll."
+    _slot(home, activity_id=home.quiz, source=SlotSource.POLL, poll_id=poll_id)
 
 
 def test_a_slot_from_a_suggestion_remembers_it_and_the_suggestion_names_it(home: Home) -> None:
@@ -487,7 +605,12 @@ def test_a_suggestion_about_another_activity_is_refused(home: Home) -> None:
 
 
 def test_repeat_weekly_makes_no_duplicates(home: Home) -> None:
-    poll_id = _poll(home.database, closes_at=START, options=[("Bingo", home.bingo)])
+    poll_id = _poll(
+        home.database,
+        closes_at=START,
+        options=[("Bingo", home.bingo)],
+        ballots=_chose((home.ann, 1)),
+    )
     first = _slot(home, led_by="Priya", note="Prizes!", source=SlotSource.POLL, poll_id=poll_id)
     copies = home.service.repeat_weekly(home.coordinator, first, 3)
     assert [c.starts_at for c in copies] == [at(MONDAY + timedelta(weeks=w), 14) for w in (1, 2, 3)]
@@ -686,6 +809,57 @@ def test_a_cancelled_slot_is_not_reviewed(home: Home) -> None:
     with pytest.raises(ValidationError) as refused:
         home.service.give_feedback(home.ann, slot_id, FeedbackFace.NOT_GOOD)
     assert refused.value.text() == "This activity was cancelled, so it did not happen."
+
+
+def test_feedback_is_taken_for_seven_days_after_the_end(home: Home) -> None:
+    slot_id = _slot(home)  # Monday 14:00 to 15:00
+    last_moment = at(MONDAY, 15) + timedelta(days=7) - timedelta(minutes=1)
+    assert [s.slot_id for s in home.service.slots_to_review(home.ann, now=last_moment)] == [slot_id]
+    home.service.give_feedback(home.ann, slot_id, FeedbackFace.GOOD, "Fun", now=last_moment)
+    too_late = at(MONDAY, 15) + timedelta(days=7)
+    assert home.service.slots_to_review(home.bob, now=too_late) == []
+    with pytest.raises(ValidationError) as refused:
+        home.service.give_feedback(home.bob, slot_id, FeedbackFace.GOOD, now=too_late)
+    assert refused.value.text() == "It is too long ago to say how this went."
+    # Changing one's own face is refused then too, and the one given stays.
+    with pytest.raises(ValidationError, match="too long ago"):
+        home.service.give_feedback(home.ann, slot_id, FeedbackFace.NOT_GOOD, now=too_late)
+    assert _feedback_rows(home.database, slot_id) == [(_rid(home.ann), 3, "Fun")]
+
+
+def test_ones_own_face_can_be_changed_within_the_week(home: Home) -> None:
+    slot_id = _slot(home)
+    home.service.give_feedback(home.ann, slot_id, FeedbackFace.GOOD, now=at(MONDAY, 16))
+    later = at(MONDAY, 15) + timedelta(days=6, hours=23)
+    changed = home.service.give_feedback(
+        home.ann, slot_id, FeedbackFace.ALL_RIGHT, "Thinking again, it was long", now=later
+    )
+    assert (changed.face, changed.changed_at) == (FeedbackFace.ALL_RIGHT, later)
+    assert _feedback_rows(home.database, slot_id) == [
+        (_rid(home.ann), 2, "Thinking again, it was long")
+    ]
+
+
+def test_with_attendance_recorded_only_those_there_may_say_up_to_the_edge(home: Home) -> None:
+    slot_id = _slot(home)
+    home.clock.set(at(MONDAY, 15, 30))
+    home.service.record_attendance(home.coordinator, slot_id, [_rid(home.cai)])
+    edge = at(MONDAY, 15) + timedelta(days=7) - timedelta(seconds=1)
+    with pytest.raises(ValidationError, match="Our list says you were not at this one"):
+        home.service.give_feedback(home.ann, slot_id, FeedbackFace.GOOD, now=edge)
+    assert home.service.give_feedback(home.cai, slot_id, FeedbackFace.GOOD, now=edge).face == 3
+    with pytest.raises(ValidationError, match="too long ago"):
+        home.service.give_feedback(
+            home.cai, slot_id, FeedbackFace.GOOD, now=edge + timedelta(seconds=1)
+        )
+
+
+def test_who_reads_the_feedback(home: Home, database: Database) -> None:
+    assert home.service.feedback_reader(home.ann) == "Coordinator Jones"
+    StaffService(database.sessions).disable(
+        home.staff[StaffRole.MANAGER], home.coordinator.staff_id
+    )
+    assert home.service.feedback_reader(home.ann) == "Grace Mensah"  # the manager then
 
 
 def test_slots_to_review_are_last_weeks_newest_first(home: Home) -> None:

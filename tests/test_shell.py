@@ -41,7 +41,8 @@ def test_home_and_back_stay_in_the_same_place(qtbot: QtBot, demo_dir: Path) -> N
         places = set()
         for name in ("this-week", "who", "language"):
             window.go_home()
-            tap(qtbot, window.home.task_buttons.get(name) or window.home.who_button)
+            buttons = {"who": window.home.who_button, "language": window.home.language_button}
+            tap(qtbot, window.home.task_buttons.get(name) or buttons[name])
             assert window.current.name == name
             places.add(
                 (window.home_button.geometry().getRect(), window.back_button.geometry().getRect())
@@ -87,6 +88,28 @@ def test_choosing_your_face_brings_your_language_and_text_size(
         assert window.theme.metrics.text_scale == 100
 
 
+def test_screens_out_of_sight_take_a_new_language_and_size_when_next_shown(
+    qtbot: QtBot, demo_dir: Path
+) -> None:
+    """Signing in re-lays out only the screen on show (so a face is answered at once);
+    every other screen catches up, in words and size, the moment it is shown."""
+    with kiosk_window(demo_dir) as (window, services):
+        window.open_screen("who")
+        assert window.who.prompt.text() == "Touch your name."
+        welsh = next(r for r in services.residents.list_active() if r.language == "cy")
+        assert welsh.text_scale != 100
+        window.go_home()
+        window.sign_in(welsh.id)  # Home, or "You said, we did" first
+        assert window.current.name in ("home", "answers")
+        assert window.who.theme != window.theme  # out of sight: not redone yet
+        assert window.who.prompt.text() == "Touch your name."
+        window.open_screen("who")
+        assert window.who.theme == window.theme
+        assert window.who.theme.metrics.text_scale == welsh.text_scale
+        touch = window.words.gettext("Touch your name.")
+        assert touch != "Touch your name." and window.who.prompt.text() == touch
+
+
 def test_who_pages_through_everyone(qtbot: QtBot, demo_dir: Path) -> None:
     with kiosk_window(demo_dir) as (window, services):
         window.open_screen("who")
@@ -102,7 +125,7 @@ def test_who_pages_through_everyone(qtbot: QtBot, demo_dir: Path) -> None:
 
 def test_switching_language_retranslates_the_screen_at_once(qtbot: QtBot, demo_dir: Path) -> None:
     with kiosk_window(demo_dir) as (window, _):
-        tap(qtbot, window.home.task_buttons["language"])
+        tap(qtbot, window.home.language_button)
         english_title = window.title_label.text()
         tap(qtbot, window.language.buttons["pa"])
         assert window.words.language == "pa"

@@ -229,6 +229,16 @@ class PollResults:
             return False
         return self._score(ranked[0]) == self._score(ranked[1])
 
+    @property
+    def winners(self) -> tuple[PollOption, ...]:
+        """The winner and every choice tied with it, in screen order: any of them is what
+        residents chose. Empty when there is no winner."""
+        if self.winner is None:
+            return ()
+        ranked = self._ranked()
+        best = self._score(ranked[0])
+        return tuple(count.option for count in self.counts if self._score(count) == best)
+
 
 def tally(
     poll: Poll,

@@ -180,21 +180,10 @@ class PollsService:
         """
         moment = self._moment(now)
         with self._sessions() as session:
-            poll = _to_polls(session, [_load_poll(session, poll_id)], viewer=None)[0]
-            if not (poll.results_public(moment) or viewer.can(Capability.PLAN_ACTIVITIES)):
-                raise ResultsHiddenError(poll.id, poll.closed_at)
-            ballots = session.scalar(
-                select(func.count())
-                .select_from(models.Ballot)
-                .where(models.Ballot.poll_id == poll_id)
-            )
-            rows = session.execute(
-                select(models.BallotChoice.option_id, models.BallotChoice.answer, func.count())
-                .where(models.BallotChoice.poll_id == poll_id)
-                .group_by(models.BallotChoice.option_id, models.BallotChoice.answer)
-            ).all()
-        counted = [(option_id, BallotAnswer(answer), count) for option_id, answer, count in rows]
-        return tally(poll, counted, ballots=int(ballots or 0), now=moment)
+            results = count_results(session, poll_id, moment)
+        if not (results.poll.results_public(moment) or viewer.can(Capability.PLAN_ACTIVITIES)):
+            raise ResultsHiddenError(poll_id, results.poll.closed_at)
+        return results
 
     # -- a resident votes -----------------------------------------------------------------
 
@@ -273,6 +262,27 @@ class PollsService:
         with self._sessions() as session:
             poll = _to_polls(session, [_load_poll(session, poll_id)], viewer=voter)[0]
             return poll.my_ballot
+
+
+# ---------------------------------------------------------------------------------------
+# Counting
+
+
+def count_results(session: Session, poll_id: int, now: datetime) -> PollResults:
+    """The poll's counts as they stand at ``now``, for anyone who needs them in a session
+    of their own (the week planner checks a poll's winner with it). Who may see them is
+    the caller's rule. A poll that is not there is "not found", in words."""
+    poll = _to_polls(session, [_load_poll(session, poll_id)], viewer=None)[0]
+    ballots = session.scalar(
+        select(func.count()).select_from(models.Ballot).where(models.Ballot.poll_id == poll_id)
+    )
+    rows = session.execute(
+        select(models.BallotChoice.option_id, models.BallotChoice.answer, func.count())
+        .where(models.BallotChoice.poll_id == poll_id)
+        .group_by(models.BallotChoice.option_id, models.BallotChoice.answer)
+    ).all()
+    counted = [(option_id, BallotAnswer(answer), count) for option_id, answer, count in rows]
+    return tally(poll, counted, ballots=int(ballots or 0), now=now)
 
 
 # ---------------------------------------------------------------------------------------

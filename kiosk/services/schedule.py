@@ -25,9 +25,16 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.domain.access import Actor, Capability
-from kiosk.domain.enums import ProposalStatus, ProposalTopic, SlotSource, SlotStatus
+from kiosk.domain.enums import (
+    ProposalStatus,
+    ProposalTopic,
+    SlotSource,
+    SlotStatus,
+    StaffRole,
+)
 from kiosk.domain.errors import NotFoundError, ValidationError
 from kiosk.domain.meals import match_key
+from kiosk.domain.polls import PollOption
 from kiosk.domain.schedule import (
     FACE_SCALE,
     REVIEW_WINDOW,
@@ -55,6 +62,7 @@ from kiosk.domain.schedule import (
 from kiosk.domain.text import N_
 from kiosk.domain.week import monday_of
 from kiosk.services.audit import record
+from kiosk.services.polls import count_results
 from kiosk.services.week import home_zone_in
 from kiosk.services.who import require_active_resident, require_resident
 from kiosk.storage import models
@@ -404,6 +412,22 @@ class ScheduleService:
                 changed_at=row.updated_at,
             )
 
+    def feedback_reader(self, viewer: Actor) -> str | None:
+        """The name of who reads residents' faces and words ("Priya will read this"): the
+        activities coordinator (the first taken on, if there are several), or else a
+        manager. None when the home has neither."""
+        with self._sessions() as session:
+            for role in (StaffRole.COORDINATOR, StaffRole.MANAGER):
+                name = session.scalar(
+                    select(models.Staff.name)
+                    .where(models.Staff.role == role.value, models.Staff.active.is_(True))
+                    .order_by(models.Staff.id)
+                    .limit(1)
+                )
+                if name is not None:
+                    return name
+        return None
+
     # -- feedback for the coordinator ----------------------------------------------------
 
     def feedback_for_week(self, actor: Actor, monday: date) -> FeedbackReport:
@@ -454,13 +478,16 @@ def _check_residents_exist(session: Session, resident_ids: set[int]) -> None:
 def _check_reviewable(
     session: Session, slot: models.ScheduleSlot, resident_id: int, moment: datetime
 ) -> None:
-    """Ended, not cancelled, and the resident was there (if anyone recorded who was)."""
+    """Ended in the last seven days, not cancelled, and the resident was there (if anyone
+    recorded who was): what :meth:`ScheduleService.slots_to_review` offers."""
     if slot.status == _CANCELLED:
         raise ValidationError("slot", N_("This activity was cancelled, so it did not happen."))
     if slot.ends_at > moment:
         raise ValidationError(
             "slot", N_("This activity has not finished yet. You can tell us how it was after.")
         )
+    if slot.ends_at <= moment - REVIEW_WINDOW:  # as slots_to_review: it is no longer offered
+        raise ValidationError("slot", N_("It is too long ago to say how this went."))
     came = set(
         session.scalars(
             select(models.Attendance.resident_id).where(models.Attendance.slot_id == slot.id)
@@ -524,7 +551,8 @@ def _load_slot(session: Session, slot_id: int) -> models.ScheduleSlot:
 
 
 def _check_poll(session: Session, poll_id: int, activity: models.Activity, now: datetime) -> None:
-    """A poll that has closed, with this activity among its choices."""
+    """A poll that has closed, whose winner (or one of the winners, in a tie) is this
+    activity: a choice naming it, or a choice in words only with its title."""
     poll = session.get(models.Poll, poll_id)
     if poll is None:
         raise NotFoundError(N_("We could not find that poll."))
@@ -535,17 +563,32 @@ def _check_poll(session: Session, poll_id: int, activity: models.Activity, now: 
         raise ValidationError(
             "poll", N_("This poll is still open. Please plan its winner once it closes.")
         )
+    results = count_results(session, poll_id, now)
     key = match_key(activity.title)
-    options = session.execute(
-        select(models.PollOption.activity_id, models.PollOption.label).where(
-            models.PollOption.poll_id == poll_id
-        )
-    ).all()
-    if not any(option == activity.id or match_key(label) == key for option, label in options):
+
+    def is_this_activity(option: PollOption) -> bool:
+        if option.activity_id is not None:
+            return option.activity_id == activity.id
+        return match_key(option.label) == key
+
+    if not any(is_this_activity(option) for option in results.poll.options):
         raise ValidationError(
             "activity",
             N_("{title} was not one of the choices in that poll."),
             title=activity.title,
+        )
+    winners = results.winners
+    if not winners:
+        raise ValidationError(
+            "poll",
+            N_("Nobody chose anything in that poll, so it has no winner to plan."),
+        )
+    if not any(is_this_activity(option) for option in winners):
+        raise ValidationError(
+            "activity",
+            N_("{title} did not win that poll. Most votes went to {winners}."),
+            title=activity.title,
+            winners=", ".join(option.label for option in winners),
         )
 
 

@@ -4,6 +4,9 @@ Residents send meal ideas (a picture from the catalogue, or typed words, and why
 residents say "me too"; the kitchen answers every one in plain words, and a "yes" puts the
 dish on the menu, linked to the suggestion. The resident hears the answer the next time
 they sign in ("You said, we did"). Everything typed is stored exactly as typed.
+
+What meal suggestions share with ideas for activities and the home (sending once,
+drafts, "me too", answers heard) lives in ``services/proposals.py``.
 """
 
 from __future__ import annotations
@@ -13,8 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Select, func, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.domain.access import Actor, Capability
@@ -34,10 +36,10 @@ from kiosk.domain.meals import (
     clean_reason,
     clean_title,
     is_empty_draft,
-    similar_titles,
 )
 from kiosk.domain.text import N_
-from kiosk.services.audit import record
+from kiosk.services import proposals
+from kiosk.services.proposals import MEALS
 from kiosk.services.who import require_active_resident, require_resident
 from kiosk.storage import models
 from kiosk.storage.database import session_scope
@@ -46,8 +48,10 @@ from kiosk.storage.types import utc_now
 _MEAL = ProposalTopic.MEAL.value
 _DRAFT = ProposalStatus.DRAFT.value
 _OPEN = ProposalStatus.OPEN.value
-_NOT_SENT = (ProposalStatus.DRAFT.value, ProposalStatus.WITHDRAWN.value)
-SIMILAR_LIMIT = 3
+SIMILAR_LIMIT = proposals.SIMILAR_LIMIT
+
+# The "me too" check, named here so a test can make it miss (as a racing tap would).
+_has_supported = proposals.has_supported
 
 
 class SuggestionsService:
@@ -68,20 +72,17 @@ class SuggestionsService:
         """
         resident_id = require_resident(actor)
         token = check_client_token(new.client_token)
-        if token is not None:
-            already = self._by_token(token, resident_id)
-            if already is not None:
-                return already
-        try:
-            with session_scope(self._sessions) as session:
-                row = self._send(session, resident_id, new, token, draft_id)
-                return _suggestions(session, [row], viewer=resident_id)[0]
-        except IntegrityError:
-            # Another tap with the same token won the race: theirs is the one stored.
-            already = self._by_token(token, resident_id) if token is not None else None
-            if already is None:
-                raise
-            return already
+
+        def send(session: Session) -> MealSuggestion:
+            row = self._send(session, resident_id, new, token, draft_id)
+            return _suggestions(session, [row], viewer=resident_id)[0]
+
+        return proposals.send_once(
+            self._sessions,
+            token,
+            find=lambda token: self._by_token(token, resident_id),
+            send=send,
+        )
 
     def _send(
         self,
@@ -98,7 +99,11 @@ class SuggestionsService:
         picture = check_picture_key(new.picture) or (dish.picture if dish is not None else None)
         dietary = frozenset(DietaryTag(tag) for tag in new.dietary)
         now = self._now()
-        row = _own_draft(session, resident_id, draft_id) if draft_id is not None else None
+        row = (
+            proposals.own_draft(session, resident_id, draft_id, MEALS)
+            if draft_id is not None
+            else None
+        )
         if row is None:
             row = models.Proposal(resident_id=resident_id, topic=_MEAL, created_at=now)
             session.add(row)
@@ -117,16 +122,8 @@ class SuggestionsService:
 
     def _by_token(self, token: str, resident_id: int) -> MealSuggestion | None:
         with self._sessions() as session:
-            row = session.scalar(
-                select(models.Proposal).where(models.Proposal.client_token == token)
-            )
-            if row is None:
-                return None
-            if row.resident_id != resident_id:
-                raise ValidationError(
-                    "client_token", N_("Something went wrong. Please try sending it again.")
-                )
-            return _suggestions(session, [row], viewer=resident_id)[0]
+            row = proposals.by_token(session, token, resident_id, MEALS)
+            return _suggestions(session, [row], viewer=resident_id)[0] if row else None
 
     # -- drafts: nothing is lost when a resident is signed out part-way ------------------
 
@@ -145,16 +142,14 @@ class SuggestionsService:
         now = self._now()
         with session_scope(self._sessions) as session:
             require_active_resident(session, resident_id)
-            drafts = _drafts(session, resident_id)
-            row = drafts[0] if drafts else None
-            for extra in drafts[1:]:
-                session.delete(extra)
+            # Looked up before a new row is added: a query would flush it half-filled.
+            dish = session.get(models.Dish, new.dish_id) if new.dish_id is not None else None
+            row = proposals.one_draft(session, resident_id, MEALS)
             if row is None:
                 row = models.Proposal(
                     resident_id=resident_id, topic=_MEAL, status=_DRAFT, created_at=now
                 )
                 session.add(row)
-            dish = session.get(models.Dish, new.dish_id) if new.dish_id is not None else None
             row.title = title
             row.details = reason
             row.picture = picture
@@ -169,45 +164,29 @@ class SuggestionsService:
         """The resident's meal draft, to carry on with, or None."""
         resident_id = require_resident(actor)
         with self._sessions() as session:
-            drafts = _drafts(session, resident_id)
+            drafts = proposals.drafts(session, resident_id, MEALS)
             return _suggestions(session, drafts[:1], viewer=resident_id)[0] if drafts else None
 
     def discard_meal_draft(self, actor: Actor) -> None:
         """Throw the resident's meal draft away."""
-        resident_id = require_resident(actor)
-        with session_scope(self._sessions) as session:
-            for row in _drafts(session, resident_id):
-                session.delete(row)
+        proposals.discard_drafts(self._sessions, require_resident(actor), MEALS)
 
     # -- "me too" ------------------------------------------------------------------------
 
     def support(self, actor: Actor, proposal_id: int) -> MealSuggestion:
         """The resident says "me too", once; their own suggestion counts as supported."""
         resident_id = require_resident(actor)
-        try:
-            with session_scope(self._sessions) as session:
-                require_active_resident(session, resident_id)
-                row = _load_sent(session, proposal_id)
-                if row.resident_id != resident_id and not _has_supported(
-                    session, proposal_id, resident_id
-                ):
-                    if row.status != _OPEN:
-                        raise ValidationError(
-                            "proposal",
-                            N_("The kitchen has already answered this one, so it is closed now."),
-                        )
-                    session.add(
-                        models.ProposalSupport(
-                            proposal_id=proposal_id, resident_id=resident_id, created_at=self._now()
-                        )
-                    )
-                    session.flush()
-        except IntegrityError:
-            with self._sessions() as session:
-                if not _has_supported(session, proposal_id, resident_id):
-                    raise
+        proposals.add_support(
+            self._sessions,
+            resident_id,
+            proposal_id,
+            MEALS,
+            now=self._now(),
+            answered_words=N_("The kitchen has already answered this one, so it is closed now."),
+            supported=_has_supported,
+        )
         with self._sessions() as session:
-            row = _load_sent(session, proposal_id)
+            row = proposals.load_sent(session, proposal_id, MEALS)
             return _suggestions(session, [row], viewer=resident_id)[0]
 
     # -- browsing --------------------------------------------------------------------------
@@ -215,17 +194,15 @@ class SuggestionsService:
     def open_meal_suggestions(self, viewer: Actor) -> list[MealSuggestion]:
         """Open meal suggestions, most "me too"s first, then the newest."""
         with self._sessions() as session:
-            rows = session.scalars(_sent_meals().where(models.Proposal.status == _OPEN)).all()
+            rows = session.scalars(proposals.still_open(MEALS)).all()
             found = _suggestions(session, rows, viewer=viewer.resident_id)
-        return sorted(found, key=_popular_then_newest)
+        return sorted(found, key=proposals.popular_then_newest)
 
     def similar_meal_suggestions(self, text: str, viewer: Actor) -> list[MealSuggestion]:
         """Open suggestions alike ``text`` (best first, at most three): "me too" instead?"""
         with self._sessions() as session:
-            rows = session.scalars(_sent_meals().where(models.Proposal.status == _OPEN)).all()
-            by_id = {row.id: row for row in rows}
-            ids = similar_titles(text, [(row.id, row.title) for row in rows], SIMILAR_LIMIT)
-            return _suggestions(session, [by_id[i] for i in ids], viewer=viewer.resident_id)
+            rows = proposals.similar_open(session, text, proposals.sent(MEALS))
+            return _suggestions(session, rows, viewer=viewer.resident_id)
 
     # -- the kitchen's inbox and answers ---------------------------------------------------
 
@@ -233,42 +210,26 @@ class SuggestionsService:
         """Every sent meal suggestion: unanswered (oldest first), then answered (newest first)."""
         actor.require(Capability.PLAN_MEALS)
         with self._sessions() as session:
-            rows = session.scalars(_sent_meals()).all()
+            rows = session.scalars(proposals.sent(MEALS)).all()
             found = _suggestions(session, rows, viewer=None)
-        waiting = sorted((s for s in found if not s.answered), key=lambda s: (s.submitted_at, s.id))
-        answered = sorted(
-            (s for s in found if s.answered),
-            key=lambda s: (s.responded_at, s.id),
-            reverse=True,
-        )
-        return waiting + answered
+        return proposals.waiting_then_answered(found)
 
     def answer(self, actor: Actor, proposal_id: int, answer: Answer) -> MealSuggestion:
         """The kitchen's answer; "on the menu" puts the dish on that day's meal, linked."""
         actor.require(Capability.PLAN_MEALS)
         words = answer_words(answer)
         with session_scope(self._sessions) as session:
-            row = _load_sent(session, proposal_id)
-            if row.status == ProposalStatus.WITHDRAWN.value:
-                raise ValidationError(
-                    "proposal", N_("The resident took this suggestion back, so it needs no answer.")
-                )
+            row = proposals.load_sent(session, proposal_id, MEALS)
+            proposals.refuse_withdrawn(row)
             entry = self._put_on_menu(session, actor, row, answer)
             _unlink_other_entries(session, row.id, keep=entry)
-            now = self._now()
-            row.status = ANSWER_STATUS[answer.kind].value
-            row.response = words
-            row.responded_by_staff_id = actor.staff_id
-            row.responded_at = now
-            row.response_heard_at = None  # the resident hears the new answer
-            row.updated_at = now
-            session.flush()
-            record(
+            proposals.set_answer(
                 session,
                 actor,
-                "suggestion.answer",
-                record_type="proposal",
-                record_id=row.id,
+                row,
+                status=ANSWER_STATUS[answer.kind],
+                words=words,
+                now=self._now(),
                 detail=_answer_detail(answer, entry),
             )
             return _suggestions(session, [row], viewer=None)[0]
@@ -315,36 +276,14 @@ class SuggestionsService:
         """The resident's own answered suggestions they have not heard yet, oldest first."""
         resident_id = require_resident(actor)
         with self._sessions() as session:
-            rows = session.scalars(
-                _sent_meals()
-                .where(
-                    models.Proposal.resident_id == resident_id,
-                    models.Proposal.responded_at.is_not(None),
-                    models.Proposal.response_heard_at.is_(None),
-                )
-                .order_by(models.Proposal.responded_at, models.Proposal.id)
-            ).all()
+            rows = proposals.answers_to_hear(session, resident_id, MEALS)
             return _suggestions(session, rows, viewer=resident_id)
 
     def mark_heard(self, actor: Actor, proposal_ids: Iterable[int]) -> None:
-        """The resident has heard these answers (others' suggestions are left alone)."""
+        """The resident has heard these answers (others' suggestions, and answers to ideas
+        that are not about meals, are left alone)."""
         resident_id = require_resident(actor)
-        ids = set(proposal_ids)
-        if not ids:
-            return
-        with session_scope(self._sessions) as session:
-            rows = session.scalars(
-                select(models.Proposal).where(
-                    models.Proposal.id.in_(ids),
-                    models.Proposal.resident_id == resident_id,
-                    models.Proposal.responded_at.is_not(None),
-                    models.Proposal.response_heard_at.is_(None),
-                )
-            ).all()
-            now = self._now()
-            for row in rows:
-                row.response_heard_at = now
-                row.updated_at = now
+        proposals.mark_heard(self._sessions, resident_id, proposal_ids, MEALS, now=self._now())
 
 
 # ---------------------------------------------------------------------------------------
@@ -360,54 +299,6 @@ def _live_dish(session: Session, dish_id: int) -> models.Dish:
             "dish", N_("That dish is no longer made here. Please choose another.")
         )
     return dish
-
-
-def _sent_meals() -> Select[tuple[models.Proposal]]:
-    return select(models.Proposal).where(
-        models.Proposal.topic == _MEAL, models.Proposal.status.not_in(_NOT_SENT)
-    )
-
-
-def _load_sent(session: Session, proposal_id: int) -> models.Proposal:
-    """A meal suggestion that was sent (drafts are the resident's own business)."""
-    row = session.get(models.Proposal, proposal_id)
-    if row is None or row.topic != _MEAL or row.status == _DRAFT:
-        raise NotFoundError(N_("We could not find that suggestion."))
-    return row
-
-
-def _drafts(session: Session, resident_id: int) -> list[models.Proposal]:
-    """The resident's meal drafts, newest first (there should be one at most)."""
-    return list(
-        session.scalars(
-            select(models.Proposal)
-            .where(
-                models.Proposal.resident_id == resident_id,
-                models.Proposal.topic == _MEAL,
-                models.Proposal.status == _DRAFT,
-            )
-            .order_by(models.Proposal.updated_at.desc(), models.Proposal.id.desc())
-        ).all()
-    )
-
-
-def _own_draft(session: Session, resident_id: int, draft_id: int) -> models.Proposal | None:
-    row = session.get(models.Proposal, draft_id)
-    if row is None or row.resident_id != resident_id or row.topic != _MEAL:
-        return None
-    return row if row.status == _DRAFT else None
-
-
-def _has_supported(session: Session, proposal_id: int, resident_id: int) -> bool:
-    return (
-        session.scalar(
-            select(models.ProposalSupport.id).where(
-                models.ProposalSupport.proposal_id == proposal_id,
-                models.ProposalSupport.resident_id == resident_id,
-            )
-        )
-        is not None
-    )
 
 
 def _replace_tags(session: Session, proposal_id: int, tags: frozenset[DietaryTag]) -> None:
@@ -496,14 +387,10 @@ def _answer_detail(answer: Answer, entry: models.MenuEntry | None) -> str:
 
 
 @dataclass(frozen=True)
-class _Extras:
-    """What a suggestion shows beyond its own row, read for many rows at once."""
+class _MealExtras:
+    """What only a meal suggestion shows: its dietary tags and the menu that answers it."""
 
-    supporters: dict[int, int]
-    supported: set[int]
     tags: dict[int, set[DietaryTag]]
-    residents: dict[int, str]
-    staff: dict[int, str]
     menu: dict[int, tuple[date, Meal]]
 
 
@@ -512,29 +399,12 @@ def _suggestions(
 ) -> list[MealSuggestion]:
     if not rows:
         return []
-    extras = _extras(session, rows, viewer)
-    return [_to_suggestion(row, extras, viewer) for row in rows]
+    shared = proposals.extras(session, rows, viewer)
+    meal = _meal_extras(session, [row.id for row in rows])
+    return [_to_suggestion(row, shared, meal, viewer) for row in rows]
 
 
-def _extras(session: Session, rows: Sequence[models.Proposal], viewer: int | None) -> _Extras:
-    ids = [row.id for row in rows]
-    supporters = dict(
-        session.execute(
-            select(models.ProposalSupport.proposal_id, func.count())
-            .where(models.ProposalSupport.proposal_id.in_(ids))
-            .group_by(models.ProposalSupport.proposal_id)
-        ).all()
-    )
-    supported: set[int] = set()
-    if viewer is not None:
-        supported = set(
-            session.scalars(
-                select(models.ProposalSupport.proposal_id).where(
-                    models.ProposalSupport.proposal_id.in_(ids),
-                    models.ProposalSupport.resident_id == viewer,
-                )
-            ).all()
-        )
+def _meal_extras(session: Session, ids: list[int]) -> _MealExtras:
     tags: dict[int, set[DietaryTag]] = defaultdict(set)
     for proposal_id, tag in session.execute(
         select(models.ProposalDietaryTag.proposal_id, models.ProposalDietaryTag.tag).where(
@@ -542,20 +412,6 @@ def _extras(session: Session, rows: Sequence[models.Proposal], viewer: int | Non
         )
     ):
         tags[proposal_id].add(DietaryTag(tag))
-    resident_ids = {row.resident_id for row in rows if row.resident_id is not None}
-    staff_ids = {row.responded_by_staff_id for row in rows if row.responded_by_staff_id}
-    residents = dict(
-        session.execute(
-            select(models.Resident.id, models.Resident.preferred_name).where(
-                models.Resident.id.in_(resident_ids)
-            )
-        ).all()
-    )
-    staff = dict(
-        session.execute(
-            select(models.Staff.id, models.Staff.name).where(models.Staff.id.in_(staff_ids))
-        ).all()
-    )
     menu: dict[int, tuple[date, Meal]] = {}
     for proposal_id, day, meal in session.execute(
         select(models.MenuEntry.proposal_id, models.MenuEntry.menu_date, models.MenuEntry.meal)
@@ -563,37 +419,31 @@ def _extras(session: Session, rows: Sequence[models.Proposal], viewer: int | Non
         .order_by(models.MenuEntry.menu_date.desc())
     ):
         menu[proposal_id] = (day, Meal(meal))  # the earliest day wins
-    return _Extras(supporters, supported, tags, residents, staff, menu)
+    return _MealExtras(tags, menu)
 
 
-def _to_suggestion(row: models.Proposal, extras: _Extras, viewer: int | None) -> MealSuggestion:
+def _to_suggestion(
+    row: models.Proposal, shared: proposals.Extras, meal: _MealExtras, viewer: int | None
+) -> MealSuggestion:
     status = ProposalStatus(row.status)
-    on_menu = extras.menu.get(row.id) if status is not ProposalStatus.DRAFT else None
+    on_menu = meal.menu.get(row.id) if status is not ProposalStatus.DRAFT else None
     return MealSuggestion(
         id=row.id,
         resident_id=row.resident_id,
-        resident_name=extras.residents.get(row.resident_id) if row.resident_id else None,
+        resident_name=shared.resident_name(row),
         title=row.title,
         meal_slot=MealSlot(row.meal_slot or MealSlot.LUNCH.value),
         dish_id=row.dish_id,
         picture=row.picture,
         reason=row.details,
-        dietary=frozenset(extras.tags.get(row.id, ())),
+        dietary=frozenset(meal.tags.get(row.id, ())),
         status=status,
         submitted_at=row.submitted_at,
-        supporters=extras.supporters.get(row.id, 0),
-        supported_by_viewer=viewer is not None
-        and (row.resident_id == viewer or row.id in extras.supported),
+        supporters=shared.supporters_of(row),
+        supported_by_viewer=shared.supported_by(row, viewer),
         response=row.response if row.responded_at is not None else None,
-        responded_by=extras.staff.get(row.responded_by_staff_id)
-        if row.responded_by_staff_id
-        else None,
+        responded_by=shared.staff_name(row.responded_by_staff_id),
         responded_at=row.responded_at,
         menu_date=on_menu[0] if on_menu else None,
         menu_meal=on_menu[1] if on_menu else None,
     )
-
-
-def _popular_then_newest(suggestion: MealSuggestion) -> tuple[int, float, int]:
-    submitted = suggestion.submitted_at.timestamp() if suggestion.submitted_at else 0.0
-    return (-suggestion.supporters, -submitted, -suggestion.id)

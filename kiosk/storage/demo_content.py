@@ -1264,7 +1264,7 @@ PROPOSALS: tuple[DemoProposal, ...] = (
         answered_days_ago=33,
         answered_by=StaffRole.MANAGER,
         response=(
-            "Sorry, no. Two people here are allergic to cats, and a cat could trip someone "
+            "Two people here are allergic to cats, and a cat could trip someone "
             "up. Bramble the therapy dog visits every Thursday: do come and say hello."
         ),
     ),
@@ -1448,6 +1448,18 @@ PROPOSALS: tuple[DemoProposal, ...] = (
             "the gardening club won, so that started first. We will ask again next month."
         ),
         heard_days_ago=25,
+    ),
+    # An activity idea waiting in the coordinator's inbox, with "me too"s.
+    DemoProposal(
+        "garden-centre",
+        "Margaret",
+        ProposalTopic.ACTIVITY,
+        "A trip to the garden centre",
+        "To look at the plants, and have tea and cake in the café.",
+        "flower",
+        ProposalStatus.OPEN,
+        6,
+        supporters=("Eirlys", "Dot", "Helena"),
     ),
 )
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, tzinfo
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
@@ -18,18 +18,35 @@ if TYPE_CHECKING:
     from kiosk.domain.residents import Resident, ResidentPreferences
     from kiosk.domain.staff import AuditEntry, StaffMember
     from kiosk.ui.print_job import Printout
-    from kiosk.ui.screens.answers_screen import Answers
+    from kiosk.ui.screens.activity_feedback_screen import FeedbackReader
+    from kiosk.ui.screens.answers_screen import Answers, IdeaAnswers
     from kiosk.ui.screens.dishes_screen import DishKitchen
+    from kiosk.ui.screens.how_was_it_screen import FeedbackBox
+    from kiosk.ui.screens.ideas_inbox_screen import IdeaInbox
     from kiosk.ui.screens.kitchen_inbox_screen import SuggestionInbox
     from kiosk.ui.screens.menu_planner_screen import MenuPlanning
+    from kiosk.ui.screens.polls_screen import ActivityCatalogue, PollDesk
+    from kiosk.ui.screens.polls_screen import ActivityIdeas as PollIdeas
+    from kiosk.ui.screens.suggest_idea_screen import ResidentIdeas
     from kiosk.ui.screens.suggest_meal_screen import MealIdeas
     from kiosk.ui.screens.this_week_screen import WeekReader
+    from kiosk.ui.screens.vote_screen import PollBox
+    from kiosk.ui.screens.week_planner_screen import ActivityIdeas, PollWinners, WeekPlanning
 
     class MealSuggestions(MealIdeas, Answers, SuggestionInbox, Protocol):
         """The suggestions service: residents' ideas, the kitchen's answers."""
 
     class Menus(DishKitchen, MenuPlanning, Protocol):
         """The menus service: dishes and the weekly menu."""
+
+    class Ideas(IdeaInbox, ActivityIdeas, PollIdeas, ResidentIdeas, IdeaAnswers, Protocol):
+        """The ideas service: residents' ideas for activities and the home, and answers."""
+
+    class Schedule(FeedbackBox, FeedbackReader, WeekPlanning, ActivityCatalogue, Protocol):
+        """The schedule service: activities, the week's slots, attendance and feedback."""
+
+    class Polls(PollBox, PollWinners, PollDesk, Protocol):
+        """The polls service: residents vote, the coordinator makes polls and reads results."""
 
 
 class Residents(Protocol):
@@ -76,6 +93,8 @@ class Printing(Protocol):
 
     def menu_week(self, actor: Actor, monday: date, locale: str) -> Printout: ...
     def menu_card(self, actor: Actor, day: date, locale: str) -> Printout: ...
+    def schedule_week(self, actor: Actor, monday: date, paper: str, locale: str) -> Printout: ...
+    def today_poster(self, actor: Actor, day: date, locale: str) -> Printout: ...
 
 
 @dataclass(frozen=True)
@@ -93,14 +112,30 @@ class HomeData:
     suggestions: MealSuggestions
     menus: Menus
     printer: Printing
+    ideas: Ideas
+    polls: Polls
+    schedule: Schedule
+    home_zone: Callable[[], tzinfo]  # the home's time zone, for "now" on its clock
     idle_timeout_s: int = 90  # 0: never sign out on its own
 
 
 # Screens only a signed-in member of staff reaches, and screens only past a resident's
 # private check. The services check again; this is what the window offers.
 STAFF_SCREENS = frozenset(
-    {"staff-room", "residents", "staff-list", "audit", "kitchen-inbox", "dishes", "menu-planner"}
+    {
+        "staff-room",
+        "residents",
+        "staff-list",
+        "audit",
+        "kitchen-inbox",
+        "dishes",
+        "menu-planner",
+        "ideas-inbox",
+        "polls",
+        "week-planner",
+        "activity-feedback",
+    }
 )
 PRIVATE_SCREENS = frozenset({"my-care-plan"})
 # Screens that need to know who is at the kiosk (a face chosen), but no PIN.
-RESIDENT_SCREENS = frozenset({"suggest-meal", "answers"})
+RESIDENT_SCREENS = frozenset({"suggest-meal", "answers", "suggest-idea", "vote", "how-was-it"})

@@ -11,8 +11,8 @@ the form names the field.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
-from typing import ClassVar, TypeVar
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtWidgets import (
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.domain.errors import ValidationError
 from kiosk.i18n import Words
 from kiosk.ui import form_parts as form
 from kiosk.ui.discard import discard
@@ -41,9 +40,6 @@ class ListAndEditorScreen(StaffScreen):
     """A list of things and an editor for one. A subclass sets up its own state, then calls
     :meth:`_build_pages`; it builds its pages in :meth:`_build_list_page` (with
     :meth:`_lay_out_list`) and :meth:`_build_editor_page` (with :meth:`_begin_editor`)."""
-
-    #: The fields the services name in their refusals, with the words staff see above each.
-    fields: ClassVar[Mapping[str, str]] = {}
 
     #: Words after a change, above the list: the subclass makes it, in its own style.
     list_notice: QLabel
@@ -220,28 +216,10 @@ class ListAndEditorScreen(StaffScreen):
         raise NotImplementedError
 
     def _attempt_form(self, action: Callable[[], T]) -> T | None:
-        """Like :meth:`attempt`; a refusal about a field names the field (see
-        :attr:`fields`). What was typed and chosen stays as it was, to put right and save
-        again."""
-        problem_field: list[str] = []
-
-        def run() -> T:
-            try:
-                return action()
-            except ValidationError as refused:
-                problem_field.append(refused.field)
-                raise
-
-        result = self.attempt(run)
+        """As :meth:`StaffScreen._attempt_form`; a refusal also takes away "Saved"."""
+        result = super()._attempt_form(action)
         if result is None:
             self.saved_label.setText("")
-            field_words = self.fields.get(problem_field[0] if problem_field else "")
-            if field_words is not None:
-                self.show_problem(
-                    self.words.gettext("{field}: {problem}").format(
-                        field=self.words.gettext(field_words), problem=self.problem.text()
-                    )
-                )
         return result
 
     def _photo_from_file(self) -> bytes | None:

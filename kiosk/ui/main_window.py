@@ -77,6 +77,8 @@ class MainWindow(QMainWindow):
         self.pictures = pictures
         self.theme = theme
         self._default_theme = theme
+        self._styled = False  # the window's style sheet is set once set_theme first runs
+        self._words_behind: set[str] = set()  # screens not yet in the language just chosen
         self._fixed_text_scale = fixed_text_scale
         self._kiosk_mode = kiosk_mode
         self._may_close = not kiosk_mode
@@ -271,6 +273,11 @@ class MainWindow(QMainWindow):
     def _show(self, screen: Screen) -> None:
         if self.speech is not None:
             self.speech.stop()  # a new screen: the old words no longer apply
+        if screen.theme != self.theme:
+            screen.apply_theme(self.theme)  # the theme changed while it was hidden
+        if screen.name in self._words_behind:
+            self._words_behind.discard(screen.name)
+            screen.retranslate()  # so did the language
         if screen is self.home and self.staff_actor is not None:
             self.sign_out_staff()  # leaving the staff tools ends the staff session
         screen.refresh()
@@ -318,6 +325,7 @@ class MainWindow(QMainWindow):
         """Nobody is here: keep anything half-entered, forget who it was, go Home."""
         self.still_here.hide()
         self.stack.show()
+        self.notice.hide()  # words for the last person are not for the next
         self.current.keep_unfinished()
         self._end_resident_session()
         self.staff_actor = None
@@ -460,12 +468,18 @@ class MainWindow(QMainWindow):
         self.exit_requested.emit()
 
     def set_theme(self, theme: Theme) -> None:
+        """Colours and sizes for the person at the kiosk. The screen on show takes them at
+        once; the others when next shown (re-laying out every screen ever opened would
+        keep a resident waiting after they touch their face)."""
+        if theme == self.theme and self._styled:
+            return
+        self._styled = True
         self.theme = theme
         self.setStyleSheet(theme.stylesheet())
         for button in (self.home_button, self.back_button):
             button.set_theme(theme)
-        for screen in self.screens.values():
-            screen.apply_theme(theme)
+        if self.stack.count():
+            self.current.apply_theme(theme)
         self.still_here.apply_theme(theme)
 
     def _theme_for(self, resident: Resident) -> Theme:
@@ -495,9 +509,12 @@ class MainWindow(QMainWindow):
                 log.warning("Could not keep the language choice: %s", error.text())
 
     def _on_words_switched(self, _language: str) -> None:
+        """The screen on show speaks the new language at once; the others when shown."""
         self.still_here.retranslate()
-        for screen in self.screens.values():
-            screen.retranslate()
+        current = self.current if self.stack.count() else None
+        self._words_behind = {name for name, each in self.screens.items() if each is not current}
+        if current is not None:
+            current.retranslate()
         self._retranslate_bar()
 
     def _retranslate_bar(self) -> None:
@@ -640,6 +657,12 @@ class MainWindow(QMainWindow):
             if not button.property("speaks"):
                 button.wants_words_read.connect(self.read_words)
                 button.setProperty("speaks", True)
+        from kiosk.ui.widgets.on_screen_keyboard import OnScreenKeyboard
+
+        for keyboard in screen.findChildren(OnScreenKeyboard):
+            if not keyboard.property("speaks"):  # its keys are made anew as it changes
+                keyboard.keys_rebuilt.connect(lambda: self._wire_talking_buttons(self.current))
+                keyboard.setProperty("speaks", True)
 
     # -- nobody there? ------------------------------------------------------------------
 

@@ -38,6 +38,7 @@ def build_answers(window: MainWindow) -> Screen:
         pictures=window.pictures,
         theme=window.theme,
         answers=window.home_data().suggestions,
+        idea_answers=window.home_data().ideas,
         signed_in=lambda: window.resident,
     )
     screen.finished.connect(window.after_answers)

@@ -12,6 +12,12 @@ from kiosk.ui.pictures import PictureLibrary
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.big_button import BigButton
 
+# A widget with this property set to True is left out of "Read this to me", with all that
+# is inside it: the on-screen keyboard's letter keys, which would otherwise be read one by
+# one ("Q, W, E, R, T…") before the choices that matter. Each key keeps its accessible
+# name, for screen readers and for saying its letter on a long press.
+NOT_READ_ALOUD = "not_read_aloud"
+
 
 class Screen(QWidget):
     """One task on one screen. Subclasses set ``name`` and fill in ``retranslate``."""
@@ -65,7 +71,7 @@ class Screen(QWidget):
         content: list[tuple[QWidget | None, str]] = []
         choices: list[tuple[QWidget | None, str]] = []
         for widget in self.findChildren(QWidget):
-            if not widget.isVisibleTo(self):
+            if not widget.isVisibleTo(self) or _left_unread(widget, self):
                 continue
             if isinstance(widget, QAbstractButton) and widget.accessibleName():
                 if widget.isEnabled():
@@ -81,4 +87,14 @@ def _inside_button(widget: QWidget) -> bool:
         if isinstance(parent, QAbstractButton):
             return True
         parent = parent.parentWidget()
+    return False
+
+
+def _left_unread(widget: QWidget, screen: QWidget) -> bool:
+    """True for a widget inside a part marked :data:`NOT_READ_ALOUD` (or that part)."""
+    part: QWidget | None = widget
+    while part is not None and part is not screen:
+        if part.property(NOT_READ_ALOUD):
+            return True
+        part = part.parentWidget()
     return False

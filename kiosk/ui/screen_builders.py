@@ -190,4 +190,13 @@ BUILDERS: dict[str, Callable[[MainWindow], Screen]] = {
     "staff-list": build_staff_list,
     "audit": build_audit,
 }
+
+
+def _activity_builders() -> dict[str, Callable[[MainWindow], Screen]]:
+    from kiosk.ui.activity_builders import ACTIVITY_BUILDERS
+
+    return ACTIVITY_BUILDERS
+
+
 BUILDERS.update(_meal_builders())
+BUILDERS.update(_activity_builders())

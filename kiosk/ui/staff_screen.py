@@ -8,8 +8,8 @@ residents, so a big on-screen keyboard rises under the form while a text box has
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TypeVar
+from collections.abc import Callable, Mapping
+from typing import ClassVar, TypeVar
 
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from kiosk.domain.access import Actor
-from kiosk.domain.errors import KioskError, NotAllowedError
+from kiosk.domain.errors import KioskError, NotAllowedError, ValidationError
 from kiosk.domain.text import N_
 from kiosk.i18n import Words
 from kiosk.ui.pictures import PictureLibrary
@@ -42,6 +42,9 @@ class StaffScreen(Screen):
     """A staff task. Subclasses add their widgets to :attr:`content` (it scrolls)."""
 
     resident_facing = False
+    #: The fields the services name in their refusals, with the words staff see above each
+    #: (marked with ``N_``).
+    fields: ClassVar[Mapping[str, str]] = {}
 
     def __init__(
         self,
@@ -102,6 +105,35 @@ class StaffScreen(Screen):
             return None
         self.show_problem("")
         return result
+
+    def _attempt_form(self, action: Callable[[], T]) -> T | None:
+        """Like :meth:`attempt`; a refusal about one field of a form names the field
+        ("Question: …", see :meth:`_field_words`). What was typed and chosen stays as it
+        was, to put right and try again."""
+        refused_field: list[str] = []
+
+        def run() -> T:
+            try:
+                return action()
+            except ValidationError as refused:
+                refused_field.append(refused.field)
+                raise
+
+        result = self.attempt(run)
+        if result is None and refused_field:
+            field = self._field_words(refused_field[0])
+            if field:
+                self.show_problem(
+                    self.words.gettext("{field}: {problem}").format(
+                        field=field, problem=self.problem.text()
+                    )
+                )
+        return result
+
+    def _field_words(self, field: str) -> str:
+        """The words staff see above ``field`` on the form ("" for none): :attr:`fields`."""
+        words = self.fields.get(field)
+        return self.words.gettext(words) if words else ""
 
     def show_problem(self, text: str) -> None:
         """Words at the top of the screen ("" hides them)."""

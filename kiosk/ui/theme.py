@@ -144,6 +144,7 @@ QMainWindow, QStackedWidget, QScrollArea, QWidget#screen, QWidget#content {{
 QLabel {{ background: transparent; }}
 QLabel[role="title"] {{ font-size: {m.title_px}px; font-weight: bold; }}
 QLabel[role="heading"] {{ font-size: {m.heading_px}px; font-weight: bold; }}
+QLabel[role="strong"] {{ font-weight: bold; }}
 QLabel[role="quiet"] {{ color: {p.quiet_text}; }}
 QLabel[role="banner"] {{
     background: {p.warning}; border: {m.border_px}px solid {p.border};

@@ -6,13 +6,17 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from kiosk.app import Services
+from kiosk.domain.access import Actor
 from kiosk.domain.enums import Course
 from kiosk.domain.meals import AnswerKind
 from kiosk.storage.demo_content import STAFF
 from kiosk.ui.main_window import MainWindow
+from kiosk.ui.screens.how_was_it_screen import HowWasItScreen
 from kiosk.ui.screens.kitchen_inbox_screen import KitchenInboxScreen
 from kiosk.ui.screens.residents_screen import ResidentsScreen
+from kiosk.ui.screens.suggest_idea_screen import SuggestIdeaScreen
 from kiosk.ui.screens.suggest_meal_screen import SuggestMealScreen
+from kiosk.ui.screens.vote_screen import VoteScreen
 
 Scene = Callable[[MainWindow, Services], None]
 
@@ -112,6 +116,66 @@ def kitchen_answer(window: MainWindow, services: Services) -> None:
     screen.kind_buttons[AnswerKind.ON_MENU].click()
 
 
+def vote(step: str) -> Scene:
+    """Margaret voting: the votes, one open vote's choices, or a closed vote's results."""
+
+    def go(window: MainWindow, services: Services) -> None:
+        as_resident(window, services, "Margaret")
+        if window.current.name == "answers":
+            window.after_answers()
+        window.open_screen("vote")
+        screen = window.current
+        assert isinstance(screen, VoteScreen)
+        if step == "list":
+            return
+        viewer = Actor.resident(screen_resident(window))
+        if step == "choose":
+            poll = services.polls.polls_open(viewer)[0]
+            screen.poll_grid.chosen.emit(f"open:{poll.id}")
+        else:
+            poll = services.polls.polls_closed(viewer)[0]
+            screen.poll_grid.chosen.emit(f"closed:{poll.id}")
+
+    return go
+
+
+def how_was_it(step: str) -> Scene:
+    """Margaret saying how an activity went: the activities, or the faces for one."""
+
+    def go(window: MainWindow, services: Services) -> None:
+        as_resident(window, services, "Margaret")
+        if window.current.name == "answers":
+            window.after_answers()
+        window.open_screen("how-was-it")
+        screen = window.current
+        assert isinstance(screen, HowWasItScreen)
+        if step == "faces" and screen.slots:
+            screen.activity_grid.chosen.emit(str(screen.slots[0].slot_id))
+
+    return go
+
+
+def suggest_idea(step: str) -> Scene:
+    """Margaret sharing an idea: what it is about, or the activities to choose from."""
+
+    def go(window: MainWindow, services: Services) -> None:
+        as_resident(window, services, "Margaret")
+        if window.current.name == "answers":
+            window.after_answers()
+        window.open_screen("suggest-idea")
+        screen = window.current
+        assert isinstance(screen, SuggestIdeaScreen)
+        if step == "activity":
+            screen.topic_grid.chosen.emit("activity")
+
+    return go
+
+
+def screen_resident(window: MainWindow) -> int:
+    assert window.resident is not None
+    return window.resident.id
+
+
 SCENES: dict[str, Scene] = {
     "home": lambda window, services: None,
     "home-signed-in": lambda window, services: as_resident(window, services, "Margaret"),
@@ -137,4 +201,17 @@ SCENES: dict[str, Scene] = {
     "kitchen-answer": kitchen_answer,
     "dishes": staff_tool("dishes", "kitchen"),
     "menu-planner": staff_tool("menu-planner", "kitchen"),
+    "staff-room-coordinator": staff_tool("staff-room", "coordinator"),
+    "suggest-idea": suggest_idea("topic"),
+    "suggest-idea-activity": suggest_idea("activity"),
+    "answers-idea": answers_for("Pat"),
+    "vote": vote("list"),
+    "vote-choose": vote("choose"),
+    "vote-results": vote("results"),
+    "how-was-it": how_was_it("list"),
+    "how-was-it-faces": how_was_it("faces"),
+    "ideas-inbox": staff_tool("ideas-inbox", "coordinator"),
+    "polls": staff_tool("polls", "coordinator"),
+    "week-planner": staff_tool("week-planner", "coordinator"),
+    "activity-feedback": staff_tool("activity-feedback", "coordinator"),
 }

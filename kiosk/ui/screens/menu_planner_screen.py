@@ -44,6 +44,7 @@ from kiosk.ui.pictures import PictureLibrary
 from kiosk.ui.screens.dishes_screen import COURSE_ORDER, COURSE_WORDS
 from kiosk.ui.staff_screen import SignedInStaff, StaffScreen
 from kiosk.ui.theme import Theme
+from kiosk.ui.week_pager import date_range
 from kiosk.ui.widgets.big_button import BigButton
 from kiosk.ui.widgets.touch_button import TouchButton
 
@@ -328,7 +329,7 @@ class MenuPlannerScreen(StaffScreen):
 
     def week_words(self, monday: date) -> str:
         """ "23 – 29 November 2026", in the language being spoken."""
-        return _date_range(monday, monday + timedelta(days=6), self.words.language)
+        return date_range(monday, monday + timedelta(days=6), self.words.language)
 
     def warning_words(self, warning: MenuWarning) -> str:
         """ "Tuesday: no vegetarian choice", "Friday: nothing soft (IDDSI 6 or below)"."""
@@ -789,19 +790,3 @@ class _ChoiceRow(QWidget):
         button = BigButton(None, words, pictures=pictures, theme=theme)
         button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         return button
-
-
-def _date_range(first: date, last: date, language: str) -> str:
-    """ "23 – 29 November 2026", "30 November – 6 December 2026", across a year too."""
-    from babel.dates import format_date
-
-    def show(day: date, pattern: str) -> str:
-        return format_date(day, pattern, locale=language)
-
-    if (first.year, first.month) == (last.year, last.month):
-        start = show(first, "d")
-    elif first.year == last.year:
-        start = show(first, "d MMMM")
-    else:
-        start = show(first, "d MMMM y")
-    return f"{start} – {show(last, 'd MMMM y')}"

@@ -28,6 +28,10 @@ TOOLS = (
     ("kitchen-inbox", "idea", N_("Meal ideas"), Capability.PLAN_MEALS),
     ("dishes", "lunch", N_("Dishes"), Capability.PLAN_MEALS),
     ("menu-planner", "menu", N_("Menu planner"), Capability.PLAN_MEALS),
+    ("ideas-inbox", "idea", N_("Residents' ideas"), Capability.PLAN_ACTIVITIES),
+    ("polls", "vote", N_("Polls"), Capability.PLAN_ACTIVITIES),
+    ("week-planner", "calendar", N_("Week planner"), Capability.PLAN_ACTIVITIES),
+    ("activity-feedback", "feedback", N_("How it went"), Capability.PLAN_ACTIVITIES),
 )
 COLUMNS = 3
 
@@ -64,14 +68,15 @@ class StaffRoomScreen(StaffScreen):
         self._grid = grid = QGridLayout()
         grid.setSpacing(theme.metrics.gap_px)
         for screen, picture, _, _ in TOOLS:
-            button = BigButton(picture, "", pictures=pictures, theme=theme)
+            button = BigButton(picture, "", pictures=pictures, theme=theme, horizontal=True)
             button.tapped.connect(lambda screen=screen: self.tool_chosen.emit(screen))
             self.tool_buttons[screen] = button
         self.nothing_yet = QLabel()
         self.nothing_yet.setWordWrap(True)
-        self.sign_out_button = BigButton("back", "", pictures=pictures, theme=theme, small=True)
+        kit = {"pictures": pictures, "theme": theme, "small": True, "horizontal": True}
+        self.sign_out_button = BigButton("back", "", **kit)
         self.sign_out_button.tapped.connect(self.sign_out_chosen)
-        self.leave_button = BigButton("cross", "", pictures=pictures, theme=theme, small=True)
+        self.leave_button = BigButton("cross", "", **kit)
         self.leave_button.tapped.connect(self._ask_to_leave)
         self.confirm = QLabel()
         self.confirm.setProperty("role", "banner")
@@ -117,12 +122,14 @@ class StaffRoomScreen(StaffScreen):
 
     def _arrange(self, allowed: set[str]) -> None:
         """The tools this role has, side by side with no gaps; two to a row at large text."""
-        columns = COLUMNS if self.theme.metrics.scale < 1.5 else 2
+        large_text = self.theme.metrics.scale >= 1.5
+        columns = 2 if large_text else COLUMNS
         for button in self.tool_buttons.values():
             self._grid.removeWidget(button)
         shown = [screen for screen, _, _, _ in TOOLS if screen in allowed]
         for screen, button in self.tool_buttons.items():
             button.setVisible(screen in allowed)
+            button.set_size(small=large_text)
         for index, screen in enumerate(shown):
             self._grid.addWidget(self.tool_buttons[screen], index // columns, index % columns)
 

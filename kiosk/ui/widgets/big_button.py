@@ -90,6 +90,12 @@ class BigButton(TouchButton):
         self._theme = theme
         self._draw_picture()
 
+    def set_size(self, *, small: bool) -> None:
+        """Draw the picture small (a button among many at large text) or at full size."""
+        self._small = small
+        self._draw_picture()
+        self.updateGeometry()
+
     def _draw_picture(self) -> None:
         size = (
             self._theme.metrics.small_picture_px if self._small else self._theme.metrics.picture_px

@@ -53,6 +53,7 @@ class OnScreenKeyboard(QWidget):
     text_typed = Signal(str)  # the text of each key typed (" " for Space)
     text_deleted = Signal()  # Delete was tapped
     done = Signal()
+    keys_rebuilt = Signal()  # new key buttons (another page, size or language): wire them
 
     def __init__(
         self,
@@ -83,6 +84,10 @@ class OnScreenKeyboard(QWidget):
 
         self._keys_area = QWidget()
         self._keys_area.setObjectName("keys")
+        # "Read this to me" leaves the letter keys out (kiosk.ui.screen.NOT_READ_ALOUD):
+        # a resident hears the controls (Space, Delete, Done), not "Q, W, E, R, T…". Each
+        # key keeps its accessible name, for screen readers and a long press.
+        self._keys_area.setProperty("not_read_aloud", True)
         area_layout = QVBoxLayout(self._keys_area)
         area_layout.setContentsMargins(0, 0, 0, 0)
 
@@ -453,6 +458,7 @@ class OnScreenKeyboard(QWidget):
         self._keys_area.layout().addWidget(host)
         host.show()  # a widget added to a shown one waits to be shown
         self._show_page_key()
+        self.keys_rebuilt.emit()
 
     def _character_key(self, text: str) -> TouchButton:
         key = TouchButton()
