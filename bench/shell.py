@@ -101,7 +101,7 @@ def screen_switch(demo_dir: Path) -> list[Result]:
         (window.home_button, "home"),
         (window.home.who_button, "who"),
         (window.back_button, "home"),
-        (window.home.task_buttons["language"], "language"),
+        (window.home.language_button, "language"),
         (window.home_button, "home"),
     ]
     timings = []

@@ -87,3 +87,11 @@ def demo_dir(tmp_path: Path, demo_template: Path) -> Path:
     folder.mkdir(mode=0o700)
     shutil.copy(demo_template, folder / "our-say.sqlite3")
     return folder
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that print through the one real CUPS queue run in one worker, one at a time
+    (``make test`` runs the suite on two workers; the queue is added and removed once)."""
+    for item in items:
+        if "cups_pdf" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("cups"))
