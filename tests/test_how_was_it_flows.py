@@ -44,7 +44,7 @@ from kiosk.ui.screens.how_was_it_screen import (
     HowWasItScreen,
 )
 from tests.helpers.layout import layout_problems
-from tests.helpers.person import Person
+from tests.helpers.person import CountingPerson, Person
 from tests.helpers.shell import kiosk_window, settle
 
 HOME_ZONE = ZoneInfo("Europe/London")
@@ -66,16 +66,6 @@ class Clock:
 
     def __call__(self) -> datetime:
         return self.now
-
-
-class CountingPerson(Person):
-    def __init__(self, qtbot: QtBot) -> None:
-        super().__init__(qtbot)
-        self.taps = 0
-
-    def tap(self, button: QAbstractButton) -> None:
-        super().tap(button)
-        self.taps += 1
 
 
 class CountingSchedule:

@@ -38,7 +38,7 @@ from kiosk.ui.screens.suggest_idea_screen import (
 from kiosk.ui.speech_player import SpeechPlayer
 from kiosk.ui.theme import Metrics
 from tests.helpers.layout import layout_problems
-from tests.helpers.person import Person
+from tests.helpers.person import CountingPerson, Person
 from tests.helpers.shell import kiosk_window, settle
 
 HOSTILE = [
@@ -47,16 +47,6 @@ HOSTILE = [
     "ਬਾਗ਼ ਵਿੱਚ ਫੁੱਲ ਲਗਾਓ",
     "Wycieczka nad morze, proszę",
 ]
-
-
-class CountingPerson(Person):
-    def __init__(self, qtbot: QtBot) -> None:
-        super().__init__(qtbot)
-        self.taps = 0
-
-    def tap(self, button: QAbstractButton) -> None:
-        super().tap(button)
-        self.taps += 1
 
 
 @pytest.fixture

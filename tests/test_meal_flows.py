@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import Services
@@ -24,18 +23,8 @@ from kiosk.ui.screens.answers_screen import AnswersScreen
 from kiosk.ui.screens.kitchen_inbox_screen import KitchenInboxScreen
 from kiosk.ui.screens.suggest_meal_screen import CONFIRM, DISH, MEAL, THANKS, SuggestMealScreen
 from kiosk.ui.speech_player import SpeechPlayer
-from tests.helpers.person import Person
+from tests.helpers.person import CountingPerson, Person
 from tests.helpers.shell import kiosk_window, settle
-
-
-class CountingPerson(Person):
-    def __init__(self, qtbot: QtBot) -> None:
-        super().__init__(qtbot)
-        self.taps = 0
-
-    def tap(self, button: QAbstractButton) -> None:
-        super().tap(button)
-        self.taps += 1
 
 
 @pytest.fixture

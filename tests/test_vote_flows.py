@@ -38,23 +38,13 @@ from kiosk.ui.screens.vote_screen import (
 from kiosk.ui.widgets.choice_grid import ChoiceGrid
 from kiosk.ui.widgets.results_chart import _Bar
 from tests.helpers.layout import layout_problems
-from tests.helpers.person import Person
+from tests.helpers.person import CountingPerson, Person
 from tests.helpers.scenes import SCENES
 from tests.helpers.shell import kiosk_window, settle
 
 SATURDAY = "What would you like to do next Saturday afternoon?"  # choose one, after close
 TRY_THESE = "Would you like to try these?"  # yes / maybe / no, live
 NEW_ACTIVITY = "Which new weekly activity shall we start?"  # closed: 5, 3, 1, 1
-
-
-class CountingPerson(Person):
-    def __init__(self, qtbot: QtBot) -> None:
-        super().__init__(qtbot)
-        self.taps = 0
-
-    def tap(self, button: QAbstractButton) -> None:
-        super().tap(button)
-        self.taps += 1
 
 
 class CountingPolls:

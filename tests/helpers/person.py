@@ -34,3 +34,15 @@ class Person:
         for digit in pin:
             self.tap(pad.digit_keys[digit])
         self.qtbot.wait(CLEAR_AFTER_MS + 50)
+
+
+class CountingPerson(Person):
+    """A person whose taps are counted: "at most four taps from Home" is checked this way."""
+
+    def __init__(self, qtbot: QtBot) -> None:
+        super().__init__(qtbot)
+        self.taps = 0
+
+    def tap(self, button: QAbstractButton) -> None:
+        super().tap(button)
+        self.taps += 1
