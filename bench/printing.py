@@ -149,7 +149,9 @@ def _strings(pdf: bytes) -> tuple[list[str], int]:
     from pypdf import PdfReader
 
     reader = PdfReader(io.BytesIO(pdf))
-    lines = [line for page in reader.pages for line in page.extract_text().splitlines() if line]
+    lines = [
+        line for page in reader.pages for line in page.extract_text().splitlines() if line.strip()
+    ]
     return lines, len(reader.pages)
 
 

@@ -14,7 +14,7 @@ from reportlab.platypus import Paragraph
 
 from kiosk.domain.errors import PrintError
 from kiosk.printing.fonts import register_fonts
-from kiosk.printing.markup import OneLine, escape, plain_paragraph, plain_text
+from kiosk.printing.markup import PlainLines, escape, plain_paragraph, plain_text
 from kiosk.printing.pictures import load_picture, picture
 from kiosk.printing.styles import MIN_TEXT_PT, clear_print
 from tests.test_print_pdf_reading import FONTS, PICTURES
@@ -79,12 +79,79 @@ def test_a_word_in_two_scripts_is_drawn_unshaped_rather_than_broken(fonts) -> No
 def test_one_line_text_is_drawn_directly_and_long_text_wraps(fonts) -> None:  # type: ignore[no-untyped-def]
     style = clear_print(fonts).item
     short = plain_text("Fish pie", style, fonts)
-    assert isinstance(short, OneLine)
+    assert isinstance(short, PlainLines)
     assert short.wrap(400, 800) == (400, style.leading)
     long = plain_text("Roast chicken with all the trimmings " * 4, style, fonts)
     _, height = long.wrap(300, 800)
     assert height >= 3 * style.leading
     assert isinstance(plain_text("ਦਾਲ", style, fonts), Paragraph)  # shaped: a Paragraph
+
+
+_WORDS = st.text(alphabet="abcdefghijklmnopWXYZ&<>,.'-\u00a0żŵ", min_size=1, max_size=14)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    words=st.lists(_WORDS, min_size=1, max_size=30),
+    spaces=st.lists(st.sampled_from([" ", "  ", "\t", " \n "]), min_size=30, max_size=30),
+    width=st.floats(min_value=30, max_value=700),
+    style_name=st.sampled_from(["body", "item", "title"]),
+)
+def test_plain_lines_break_exactly_where_a_paragraph_would(  # type: ignore[no-untyped-def]
+    fonts, words: list[str], spaces: list[str], width: float, style_name: str
+) -> None:
+    text = "".join(word + space for word, space in zip(words, spaces, strict=False))
+    style = getattr(clear_print(fonts), style_name)
+    lines = plain_text(text, style, fonts)
+    assert isinstance(lines, PlainLines)
+    paragraph = plain_paragraph(text, style, fonts)
+    expected = paragraph.wrap(width, 10_000)
+    assert lines.wrap(width, 10_000) == expected
+    if lines.drawn_plainly:  # else a word is too wide for the line: the Paragraph sets it
+        made = [(line, pytest.approx(spare)) for line, spare in lines._lines]
+        assert made == _paragraph_lines(paragraph)
+    else:
+        assert any(
+            pdfmetrics.stringWidth(word, lines.font_name, style.fontSize) > width
+            for word in lines.text.split(" ")
+        )
+
+
+def _paragraph_lines(paragraph: Paragraph) -> list[tuple[str, float]]:
+    """A wrapped Paragraph's lines and the room each has to spare. (Text with ``&`` or
+    ``<`` comes back from reportlab's parser in pieces, so its lines are fragments.)"""
+    if paragraph.blPara.kind == 0:
+        return [(" ".join(words), spare) for spare, words in paragraph.blPara.lines]
+    return [
+        ("".join(piece.text for piece in line.words).strip(" "), line.extraSpace)
+        for line in paragraph.blPara.lines
+    ]
+
+
+def test_a_line_that_fits_only_with_narrower_spaces_draws_them_as_a_paragraph_does(fonts) -> None:  # type: ignore[no-untyped-def]
+    import io
+    import re
+
+    from reportlab.platypus import SimpleDocTemplate, Table
+
+    style = clear_print(fonts).body
+    text = "one two three four five six"
+    width = pdfmetrics.stringWidth(text, style.fontName, style.fontSize) - 1
+
+    def word_spacing(flowable: object) -> list[float]:
+        target = io.BytesIO()
+        SimpleDocTemplate(target, pageCompression=0).build([flowable])  # type: ignore[list-item]
+        stream = target.getvalue().decode("latin-1")
+        return [float(found) for found in re.findall(r"(-?[\d.]+) Tw", stream)]
+
+    lines = plain_text(text, style, fonts)
+    assert lines.wrap(width, 500) == (width, style.leading)  # still one line
+    paragraph = plain_paragraph(text, style, fonts)
+    assert paragraph.wrap(width, 500) == (width, style.leading)
+    padding = 12  # a table cell's, left and right
+    ours = word_spacing(Table([[lines]], colWidths=[width + padding]))
+    theirs = word_spacing(Table([[paragraph]], colWidths=[width + padding]))
+    assert ours == pytest.approx(theirs) and any(space < 0 for space in ours)
 
 
 def test_every_style_is_at_least_16_pt_upright_and_left_aligned(fonts) -> None:  # type: ignore[no-untyped-def]

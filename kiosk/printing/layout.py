@@ -19,7 +19,7 @@ from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate
 from reportlab.platypus.doctemplate import ActionFlowable
 
-from kiosk.printing.markup import OneLine, plain_text
+from kiosk.printing.markup import PlainLines, plain_text
 from kiosk.printing.pictures import Picture
 from kiosk.printing.styles import INK, ClearPrint, PageShape
 
@@ -109,7 +109,7 @@ def _draw_all(canvas: Canvas, placed: Sequence[tuple[Flowable, float, float]]) -
     canvas.setFillColor(INK)
     text: PDFTextObject | None = None
     for flowable, x, y in placed:
-        if isinstance(flowable, OneLine) and flowable.single_line:
+        if isinstance(flowable, PlainLines) and flowable.drawn_plainly:
             text = text or canvas.beginText()
             flowable.write_into(text, x, y)
             continue
@@ -123,7 +123,7 @@ def _draw_all(canvas: Canvas, placed: Sequence[tuple[Flowable, float, float]]) -
 
 def _draw_at(canvas: Canvas, flowable: Flowable | None, x: float, y: float) -> None:
     """Draw a wrapped flowable; ours draw straight at (x, y), saving a graphics state each."""
-    if isinstance(flowable, OneLine | Picture):
+    if isinstance(flowable, PlainLines | Picture):
         flowable.draw_at(canvas, x, y)
     elif flowable is not None:
         flowable.drawOn(canvas, x, y)

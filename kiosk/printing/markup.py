@@ -2,8 +2,9 @@
 Paragraph, and each run of it is set in the font that has its letters.
 
 reportlab's Paragraph reads a small markup language, so a dish called ``<b>bold</b>`` or
-``Fish & chips`` would be read as markup (or break the paragraph) if passed in raw. A line
-that fits and needs no shaping is drawn directly (:class:`OneLine`), never read as markup.
+``Fish & chips`` would be read as markup (or break the paragraph) if passed in raw. Text in
+one font with nothing to shape is broken into lines and drawn directly
+(:class:`PlainLines`), never read as markup.
 """
 
 from __future__ import annotations
@@ -17,12 +18,15 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable, Paragraph
 
-from kiosk.printing.fonts import FontSet, Run, breaks_words, is_invisible
+from kiosk.printing.fonts import NO_BREAK_SPACE, FontSet, Run, breaks_words, is_invisible
 
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
 _CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _SPACES = re.compile(r"[^\S\u00a0\u2007\u202f]+")  # runs of spaces, but not no-break ones
+# Breaks a Paragraph makes by its own rules: at figure, narrow no-break and (sometimes)
+# zero-width spaces, and at soft hyphens.
+_ONLY_A_PARAGRAPH_BREAKS = re.compile("[\u2007\u202f\u200b\u00ad]")
 
 
 def escape(text: str) -> str:
@@ -109,33 +113,72 @@ def plain_paragraph(
     return Paragraph(runs_markup(runs, bold=bold), _variant(style, style.fontName, shaping))
 
 
-class OneLine(Flowable):
-    """Plain text in one font, drawn straight onto the page when it fits on one line (far
-    quicker than a Paragraph, and placed exactly as a Paragraph would place it); text too
-    wide for the line becomes a wrapping Paragraph."""
+class PlainLines(Flowable):
+    """Plain text in one font with nothing to shape, broken into lines here and drawn
+    straight onto the page: far quicker than a Paragraph, with the same lines in the same
+    places (reportlab's rule: as many whole words as fit on each line, its spaces allowed
+    to shrink a little). Text only a Paragraph can set (a word wider than the line, which
+    it must split; a soft hyphen; a space reportlab only sometimes breaks at) becomes one.
+    """
 
     def __init__(self, text: str, style: ParagraphStyle, font_name: str, fonts: FontSet) -> None:
         super().__init__()
-        self.text = _SPACES.sub(" ", _CONTROLS.sub(" ", text)).strip()
+        self.text = _SPACES.sub(" ", _CONTROLS.sub(" ", text)).strip(" ")  # as a Paragraph
         self.style = style
         self.font_name = font_name
         self._fonts = fonts
         self._paragraph: Paragraph | None = None
+        self._lines: list[tuple[str, float]] = []  # each line and its room to spare
+        self._wrapped_for: float | None = None
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        size = self.style.fontSize
-        if stringWidth(self.text, self.font_name, size) <= avail_width:
+        if avail_width != self._wrapped_for:  # asked again at the same width: same lines
+            self._wrapped_for = avail_width
+            lines = self._broken(avail_width)
             self._paragraph = None
-            self.width, self.height = avail_width, self.style.leading
-        else:
-            if self._paragraph is None:
+            if lines is None:
                 self._paragraph = plain_paragraph(self.text, self.style, self._fonts)
+            else:
+                self._lines = lines
+        if self._paragraph is not None:
             self.width, self.height = self._paragraph.wrap(avail_width, avail_height)
+        else:
+            self.width, self.height = avail_width, len(self._lines) * self.style.leading
         return self.width, self.height
 
+    def _broken(self, width: float) -> list[tuple[str, float]] | None:
+        """The lines a Paragraph would make at ``width``, or None when it must make them."""
+        size = self.style.fontSize
+        whole = stringWidth(self.text, self.font_name, size)
+        if whole <= width:
+            return [(self.text, width - whole)]
+        if _ONLY_A_PARAGRAPH_BREAKS.search(self.text):
+            return None
+        space = stringWidth(" ", self.font_name, size)
+        shrink = self.style.spaceShrinkage * space
+        lines: list[tuple[str, float]] = []
+        line: list[str] = []
+        used = -space
+        for word in self.text.split(" "):
+            word_width = stringWidth(word, self.font_name, size)
+            if word_width > width:
+                return None  # a Paragraph splits a word too long for any line
+            if used + space + word_width <= width + shrink * len(line) or not line:
+                line.append(word)
+                used += space + word_width
+            else:
+                lines.append((" ".join(line), width - used))
+                line, used = [word], word_width
+        lines.append((" ".join(line), width - used))
+        return lines
+
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        if self._paragraph is None:
+        self.wrap(avail_width, avail_height)
+        if self._paragraph is None and len(self._lines) < 2:
             return []
+        if self._paragraph is None:  # rare: lines over a page break; reportlab splits them
+            self._paragraph = plain_paragraph(self.text, self.style, self._fonts)
+            self._paragraph.wrap(avail_width, avail_height)
         return self._paragraph.split(avail_width, avail_height)
 
     def draw(self) -> None:
@@ -148,19 +191,29 @@ class OneLine(Flowable):
         if self._paragraph is not None:
             self._paragraph.drawOn(canvas, x, y)
             return
-        canvas.setFont(self.font_name, self.style.fontSize)
-        canvas.drawString(x, y + self.style.leading - self.style.fontSize, self.text)
+        text = canvas.beginText()
+        self.write_into(text, x, y)
+        canvas.drawText(text)
 
     @property
-    def single_line(self) -> bool:
-        """True once wrapped to one line (it can then join a shared text object)."""
+    def drawn_plainly(self) -> bool:
+        """True once wrapped into lines of our own (they can join a shared text object)."""
         return self._paragraph is None
 
     def write_into(self, text: PDFTextObject, x: float, y: float) -> None:
-        """Add this line to a text object, its box's bottom-left corner at (x, y)."""
-        text.setFont(self.font_name, self.style.fontSize)
-        text.setTextOrigin(x, y + self.style.leading - self.style.fontSize)
-        text.textOut(self.text)
+        """Add these lines to a text object, their box's bottom-left corner at (x, y)."""
+        leading, size = self.style.leading, self.style.fontSize
+        text.setFont(self.font_name, size)
+        top = y + len(self._lines) * leading - size  # the first line's baseline
+        for number, (line, spare) in enumerate(self._lines):
+            text.setTextOrigin(x, top - number * leading)
+            if spare < 0:  # a line that fits only with its spaces a little narrower
+                spaces = line.count(" ") + line.count(NO_BREAK_SPACE)
+                text.setWordSpace(spare / max(1, spaces))
+                text.textOut(line)
+                text.setWordSpace(0)
+            else:
+                text.textOut(line)
 
 
 def plain_text(text: str, style: ParagraphStyle, fonts: FontSet) -> Flowable:
@@ -169,5 +222,5 @@ def plain_text(text: str, style: ParagraphStyle, fonts: FontSet) -> Flowable:
     runs = fonts.runs(text)
     if len(runs) == 1 and runs[0].drawable and not needs_shaping(runs, fonts):
         bold = style.fontName == fonts.main.bold
-        return OneLine(text, style, runs[0].face.name(bold=bold), fonts)
+        return PlainLines(text, style, runs[0].face.name(bold=bold), fonts)
     return plain_paragraph(text, style, fonts)
