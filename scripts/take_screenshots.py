@@ -19,12 +19,34 @@ from pathlib import Path
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the scenes live in tests/
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk.app import build_services, build_window, connect_window, open_home
 from kiosk.config import AppConfig
+from kiosk.speech.synthesizer import SpeechListener
+from kiosk.speech.voices import Voice
 from kiosk.ui.speech_player import SpeechPlayer
 from tests.helpers.scenes import SCENES
+
+
+class Silent:
+    """A speech source that says nothing and is done at once: a screen that reads itself
+    aloud is drawn as residents see it, not with "Sorry, I can't speak just now"."""
+
+    available = True
+
+    def __init__(self) -> None:
+        self._spoken = 0
+
+    def speak(self, text: str, voice: Voice, listener: SpeechListener) -> int:
+        self._spoken += 1
+        number = self._spoken
+        QTimer.singleShot(0, lambda: listener.finished(number))  # as a real one: later
+        return number
+
+    def cancel(self, number: int | None = None) -> None:
+        pass
 
 
 def settle() -> None:
@@ -66,7 +88,7 @@ def main() -> int:
                 shutil.copytree(data, template)
             window = build_window(config)
             connect_window(window, build_services(database, config))
-            window.connect_speech(SpeechPlayer(None, parent=window))
+            window.connect_speech(SpeechPlayer(Silent(), parent=window))
             window.resize(width, height)
             window.show()
             settle()
