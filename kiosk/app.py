@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
     from kiosk.printing.desk import PrintDesk
     from kiosk.services.audit import AuditService
+    from kiosk.services.care_plan_talk import CarePlanTalkService
     from kiosk.services.care_plans import CarePlanService
     from kiosk.services.ideas import IdeasService
     from kiosk.services.menus import MenusService
@@ -52,6 +53,7 @@ class Services:
     def __init__(self, database: Database, config: AppConfig) -> None:
         from kiosk.i18n import available_languages
         from kiosk.services.audit import AuditService
+        from kiosk.services.care_plan_talk import CarePlanTalkService
         from kiosk.services.care_plans import CarePlanService
         from kiosk.services.ideas import IdeasService
         from kiosk.services.menus import MenusService
@@ -72,6 +74,7 @@ class Services:
         self.staff: StaffService = StaffService(database.sessions)
         self.audit: AuditService = AuditService(database.sessions)
         self.care_plans: CarePlanService = CarePlanService(database.sessions)
+        self.care_plan_talk: CarePlanTalkService = CarePlanTalkService(database.sessions)
         self.private_access: PrivateAccessService = PrivateAccessService(database.sessions)
         self.suggestions: SuggestionsService = SuggestionsService(database.sessions)
         self.ideas: IdeasService = IdeasService(database.sessions)
@@ -157,6 +160,7 @@ def connect_window(window: MainWindow, services: Services) -> None:
             staff=services.staff,
             private_access=services.private_access,
             care_plans=services.care_plans,
+            care_plan_talk=services.care_plan_talk,
             audit=services.audit,
             suggestions=services.suggestions,
             menus=services.menus,

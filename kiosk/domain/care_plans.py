@@ -8,7 +8,7 @@ written is an empty string.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from kiosk.domain.enums import CarePlanSection, GoalStatus
@@ -53,7 +53,12 @@ class AgreedRisk:
 
 @dataclass(frozen=True, slots=True)
 class CarePlanView:
-    """One version of a resident's care plan (usually the newest), ready to show or read aloud."""
+    """One version of a resident's care plan (usually the newest), ready to show or read aloud.
+
+    ``next_review_on`` is when the plan will next be looked at together (from the newest
+    review, or else from this version). ``confirmed`` holds when the resident last said
+    "Yes, that's right" about each section of this version.
+    """
 
     resident_id: int
     version_number: int
@@ -64,6 +69,8 @@ class CarePlanView:
     risks: tuple[AgreedRisk, ...]
     supported_by: str | None
     next_review_on: date | None
+    resident_name: str = ""
+    confirmed: Mapping[CarePlanSection, datetime] = field(default_factory=dict)
 
     def body(self, section: CarePlanSection) -> str:
         """The words of one section ("" when not written)."""
@@ -71,6 +78,29 @@ class CarePlanView:
             if text.section == section:
                 return text.body
         return ""
+
+
+@dataclass(frozen=True, slots=True)
+class PlanDraft:
+    """A whole plan as written with the person, to be saved as a new version. Sections
+    left out (or blank) are "not written yet"."""
+
+    sections: Mapping[CarePlanSection, str]
+    goals: tuple[PlanGoal, ...] = ()
+    routines: tuple[DailyRoutine, ...] = ()
+    risks: tuple[AgreedRisk, ...] = ()
+    supported_by: str | None = None
+    next_review_on: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class WhoTookPart:
+    """Who was there when the plan was written or reviewed, and whether the person
+    themselves took part: what an inspector asks first."""
+
+    people_present: str
+    resident_took_part: bool
+    what_changed: str | None = None
 
 
 def sections_in_order(bodies: Mapping[CarePlanSection, str]) -> tuple[SectionText, ...]:

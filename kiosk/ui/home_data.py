@@ -84,6 +84,10 @@ class CarePlans(Protocol):
     def current(self, actor: Actor, resident_id: int) -> CarePlanView | None: ...
 
 
+class CarePlanTalk(Protocol):
+    """The care-plan talk service: confirmations, requests to talk and their outcomes."""
+
+
 class AuditLog(Protocol):
     def events(self, actor: Actor, **filters: object) -> Sequence[AuditEntry]: ...
 
@@ -108,6 +112,7 @@ class HomeData:
     staff: StaffAccounts
     private_access: PrivateAccess
     care_plans: CarePlans
+    care_plan_talk: CarePlanTalk
     audit: AuditLog
     suggestions: MealSuggestions
     menus: Menus
