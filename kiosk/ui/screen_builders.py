@@ -149,13 +149,25 @@ def build_audit(window: MainWindow) -> Screen:
 def build_my_care_plan(window: MainWindow) -> Screen:
     from kiosk.ui.screens.my_care_plan_screen import MyCarePlanScreen
 
-    return MyCarePlanScreen(
+    data = window.home_data()
+    screen = MyCarePlanScreen(
         words=window.words,
         pictures=window.pictures,
         theme=window.theme,
-        care_plans=window.home_data().care_plans,
+        care_plans=data.care_plans,
+        care_plan_talk=data.care_plan_talk,
         reader=lambda: window.private_actor if window.private_is_open() else None,
+        home_zone=data.home_zone,
     )
+    screen.say.connect(window.read_words)
+    screen.read_aloud.connect(window.read_screen)
+
+    def stop_reading() -> None:
+        if window.speech is not None:
+            window.speech.stop()
+
+    screen.stop_reading.connect(stop_reading)
+    return screen
 
 
 def build_this_week(window: MainWindow) -> Screen:
@@ -198,5 +210,12 @@ def _activity_builders() -> dict[str, Callable[[MainWindow], Screen]]:
     return ACTIVITY_BUILDERS
 
 
+def _care_plan_builders() -> dict[str, Callable[[MainWindow], Screen]]:
+    from kiosk.ui.care_plan_builders import CARE_PLAN_BUILDERS
+
+    return CARE_PLAN_BUILDERS
+
+
 BUILDERS.update(_meal_builders())
 BUILDERS.update(_activity_builders())
+BUILDERS.update(_care_plan_builders())

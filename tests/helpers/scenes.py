@@ -214,4 +214,5 @@ SCENES: dict[str, Scene] = {
     "polls": staff_tool("polls", "coordinator"),
     "week-planner": staff_tool("week-planner", "coordinator"),
     "activity-feedback": staff_tool("activity-feedback", "coordinator"),
+    "talk-requests": staff_tool("talk-requests", "carer"),
 }
