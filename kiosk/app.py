@@ -106,6 +106,8 @@ def _print_desk(services: Services, config: AppConfig) -> PrintDesk:
         out_dir=config.data_dir / "printouts",
         audit=lambda actor, action, detail: services.audit.note(actor, action, detail=detail),
         printer=os.environ.get("KIOSK_PRINTER") or None,
+        care_plan=services.care_plans.for_printing,
+        today=services.week.today,
     )
 
 

@@ -19,6 +19,7 @@ from kiosk.config import AppConfig
 from kiosk.domain.errors import KioskError
 
 if TYPE_CHECKING:
+    from kiosk.domain.staff import StaffMember
     from kiosk.speech.voices import Voice
 
 NO_DISPLAY_HINT = (
@@ -194,6 +195,47 @@ def _add_print_commands(
         help="language: en_GB (default), cy, pl or pa",
     )
     schedule.add_argument(
+        "--demo", action="store_true", default=argparse.SUPPRESS, help="use the demo home"
+    )
+    _add_care_plan_command(documents, common)
+
+
+def _add_care_plan_command(
+    documents: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
+    care_plan = documents.add_parser(
+        "care-plan",
+        parents=[common],
+        help="a resident's own copy of their care plan (needs a staff PIN)",
+        description="A resident's care plan in large print on A4, for them to keep. Only "
+        "staff who write care plans may print one: give your name with --staff and type "
+        "your PIN when asked (or pipe it in). Every print is recorded in the audit log. "
+        "Give --out, --printer, or both.",
+    )
+    care_plan.add_argument(
+        "--resident", type=int, required=True, metavar="ID", help="the resident's number"
+    )
+    care_plan.add_argument(
+        "--staff",
+        required=True,
+        metavar="NAME_OR_ID",
+        help="who is printing it: your name (or first name), or your staff number",
+    )
+    care_plan.add_argument("--out", type=Path, metavar="FILE.pdf", help="save the PDF here")
+    care_plan.add_argument(
+        "--printer",
+        nargs="?",
+        const="",
+        metavar="NAME",
+        help="print on the printer NAME (with no name: on the usual printer)",
+    )
+    care_plan.add_argument(
+        "--locale",
+        metavar="L",
+        default=argparse.SUPPRESS,
+        help="language: en_GB (default), cy, pl or pa",
+    )
+    care_plan.add_argument(
         "--demo", action="store_true", default=argparse.SUPPRESS, help="use the demo home"
     )
 
@@ -377,7 +419,7 @@ _ISO_WEEK = re.compile(r"(\d{4})-?W(\d{1,2})", re.IGNORECASE)
 
 
 def _print(args: argparse.Namespace, env: Mapping[str, str]) -> int:
-    """``kiosk print menu|schedule``: read the week from the database, lay it out, save
+    """``kiosk print menu|schedule|care-plan``: read it from the database, lay it out, save
     and/or print."""
     from kiosk.i18n import SOURCE_LANGUAGE, available_languages
 
@@ -388,13 +430,16 @@ def _print(args: argparse.Namespace, env: Mapping[str, str]) -> int:
         print(f"No language {locale!r}. Try: {', '.join(sorted(languages))}.", file=sys.stderr)
         return 2
     if args.out is None and args.printer is None:
+        what = args.document.replace("-", " ")
         print(
-            f"Say where the {args.document} should go: --out FILE.pdf, --printer NAME, or both.",
+            f"Say where the {what} should go: --out FILE.pdf, --printer NAME, or both.",
             file=sys.stderr,
         )
         return 2
     if args.document == "schedule":
         return _print_schedule(args, config, locale)
+    if args.document == "care-plan":
+        return _print_care_plan(args, config, locale)
     card = _card_day(args.card)
     monday = _week_monday(args.week)
     if (args.card is not None and card is None) or (args.week is not None and monday is None):
@@ -429,6 +474,87 @@ def _print_schedule(args: argparse.Namespace, config: AppConfig, locale: str) ->
     title = "Today poster" if poster else "Schedule"
     media = "A3" if args.paper == "a3" else None
     return _deliver(pdf, out=args.out, printer=args.printer, title=title, media=media)
+
+
+def _print_care_plan(args: argparse.Namespace, config: AppConfig, locale: str) -> int:
+    """``kiosk print care-plan``: a resident's own large-print copy, printed by a member of
+    staff with the right to write care plans, after their PIN. Refusals exit 1."""
+    from kiosk.app import open_home
+    from kiosk.domain.errors import LockedOutError, NotAllowedError, WrongPinError
+    from kiosk.i18n import load_translations
+    from kiosk.printing.care_plan import care_plan_pdf
+    from kiosk.services.care_plans import CarePlanService
+    from kiosk.services.settings import SettingsService
+    from kiosk.services.staff import StaffService
+    from kiosk.services.week import WeekService
+    from kiosk.storage.database import open_database
+
+    database = open_home(config) if config.demo else open_database(config.database_url)
+    try:
+        staff = StaffService(database.sessions)
+        member_id = _staff_member(staff.sign_in_choices(), args.staff)
+        if member_id is None:
+            return 2
+        pin = _read_pin()
+        if not pin:
+            print("No PIN was given, so nothing was printed.", file=sys.stderr)
+            return 2
+        try:
+            actor = staff.sign_in(member_id, pin)
+            plan = CarePlanService(database.sessions).for_printing(actor, args.resident)
+        except (WrongPinError, LockedOutError, NotAllowedError) as refused:
+            print(refused.text(), file=sys.stderr)
+            return 1
+        if plan is None:
+            print(
+                "This resident's care plan has not been written yet, so there is nothing to print.",
+                file=sys.stderr,
+            )
+            return 1
+        home_name = SettingsService(database.sessions).home_name()
+        printed_on = WeekService(database.sessions).today()
+    finally:
+        database.dispose()
+    pdf = care_plan_pdf(
+        plan,
+        home_name=home_name,
+        locale=locale,
+        translate=load_translations(config.locales_dir, locale).gettext,
+        pictures_dir=config.assets_dir / "pictures",
+        fonts_dir=config.assets_dir / "fonts",
+        printed_on=printed_on,
+    )
+    return _deliver(pdf, out=args.out, printer=args.printer, title="Care plan")
+
+
+def _staff_member(choices: Sequence[StaffMember], wanted: str) -> int | None:
+    """The id of the one active member of staff ``wanted`` names: by staff number, whole
+    name, or first name (any case); None, with a message saying why, otherwise."""
+    text = " ".join(wanted.split()).casefold()
+    found = [member for member in choices if text == str(member.id)]
+    found = found or [member for member in choices if member.name.casefold() == text]
+    found = found or [
+        member for member in choices if member.name.casefold().split(" ", 1)[0] == text
+    ]
+    if len(found) == 1:
+        return found[0].id
+    if found:
+        names = ", ".join(member.name for member in found)
+        print(f"More than one member of staff is called {wanted!r}: {names}.", file=sys.stderr)
+    else:
+        print(f"We could not find a member of staff called {wanted!r}.", file=sys.stderr)
+    return None
+
+
+def _read_pin() -> str:
+    """The staff PIN: typed at a terminal without being shown, or the first line piped in.
+    Never printed, never logged."""
+    import getpass
+
+    if sys.stdin is not None and sys.stdin.isatty():
+        return getpass.getpass("Your staff PIN: ").strip()
+    line = sys.stdin.readline() if sys.stdin is not None else ""
+    return line.strip()
 
 
 def _week_monday(text: str | None) -> date | None:

@@ -132,3 +132,40 @@ def test_the_print_job_runs_off_the_gui_thread(
     with qtbot.waitSignal(jobs.failed, timeout=30_000) as failed:
         jobs.start(lambda: desk.menu_week(Actor.resident(1), date(2026, 11, 23), "en_GB"))
     assert failed.args[0] == "Sorry, you are not allowed to do that."
+
+
+def test_a_care_plan_prints_for_its_resident_or_a_carer_and_no_one_else(
+    services: Services, tmp_path: Path
+) -> None:
+    notes: list[tuple] = []
+    desk = PrintDesk(
+        menu_week=services.menus.week,
+        home_name=services.settings.home_name,
+        translations=lambda locale: load_translations(ROOT / "locales", locale).gettext,
+        pictures_dir=ROOT / "assets" / "pictures",
+        fonts_dir=ROOT / "assets" / "fonts",
+        out_dir=tmp_path / "printouts",
+        audit=lambda actor, action, detail: notes.append((actor, action, detail)),
+        runner=Cups("Office"),
+        care_plan=services.care_plans.for_printing,
+        today=services.week.today,
+    )
+    residents = {r.preferred_name: r.id for r in services.residents.list_active()}
+    margaret, dai = residents["Margaret"], residents["Dai"]
+    manager = staff(services, "manager")
+    printed_before = len(services.audit.events(manager, action="care_plan.print"))
+    printout = desk.care_plan(staff(services, "carer"), margaret, "en_GB")
+    assert printout.printer == "Office" and (printout.path.stat().st_mode & 0o077) == 0
+    text = " ".join(page.extract_text() for page in PdfReader(printout.path).pages)
+    assert "Margaret" in text and "My care plan" in text
+    mine = desk.care_plan(Actor.resident_in_private(margaret), margaret, "en_GB")
+    assert mine.path.is_file()
+    for someone_else in (
+        Actor.resident_in_private(dai),
+        Actor.resident(margaret),  # not past her check
+        staff(services, "kitchen"),
+    ):
+        with pytest.raises(NotAllowedError):
+            desk.care_plan(someone_else, margaret, "en_GB")
+    printed = services.audit.events(manager, action="care_plan.print")
+    assert len(printed) == printed_before + 2

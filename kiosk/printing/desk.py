@@ -14,10 +14,12 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from kiosk.domain.access import Actor, Capability
-from kiosk.domain.errors import PrintError
+from kiosk.domain.care_plans import CarePlanView
+from kiosk.domain.errors import NotFoundError, PrintError
 from kiosk.domain.meals import MenuWeek
 from kiosk.domain.text import N_
 from kiosk.domain.week import DayPlan, monday_of
+from kiosk.printing.care_plan import care_plan_pdf
 from kiosk.printing.menu import weekly_menu_pdf
 from kiosk.printing.menu_card import menu_card_pdf
 from kiosk.printing.output import Runner, save_pdf, send_to_printer
@@ -51,9 +53,13 @@ class PrintDesk:
         printer: str | None = None,
         runner: Runner | None = None,
         week_days: Callable[[date, date], Sequence[DayPlan]] | None = None,
+        care_plan: Callable[[Actor, int], CarePlanView | None] | None = None,
+        today: Callable[[], date] = date.today,
     ) -> None:
         """``week_days(first, last)`` gives each day's plan in the home's time zone (as
-        ``WeekService.days`` does); the schedule and the "Today" poster need it."""
+        ``WeekService.days`` does); the schedule and the "Today" poster need it.
+        ``care_plan(actor, resident_id)`` gives a resident's plan for printing, checking
+        the right and auditing it (as ``CarePlanService.for_printing`` does)."""
         self._menu_week = menu_week
         self._week_days = week_days
         self._home_name = home_name
@@ -64,6 +70,8 @@ class PrintDesk:
         self._audit = audit
         self._printer = printer
         self._runner = runner
+        self._care_plan = care_plan
+        self._today = today
 
     def menu_week(self, actor: Actor, monday: date, locale: str) -> Printout:
         """The week's large-print menu, a day a page."""
@@ -128,6 +136,26 @@ class PrintDesk:
             fonts_dir=self._fonts_dir,
         )
         return self._deliver(actor, pdf, f"today-{day.isoformat()}.pdf", locale, "schedule.today")
+
+    def care_plan(self, actor: Actor, resident_id: int, locale: str) -> Printout:
+        """A resident's own large-print copy of their plan (the care-plan service checks
+        who may print it and audits it). The copy kept in the printouts folder is private."""
+        if self._care_plan is None:
+            raise RuntimeError("this print desk was made without care_plan: it cannot print")
+        plan = self._care_plan(actor, resident_id)
+        if plan is None:
+            raise NotFoundError(N_("This care plan has not been written yet."))
+        pdf = care_plan_pdf(
+            plan,
+            home_name=self._home_name(),
+            locale=locale,
+            translate=self._translations(locale),
+            pictures_dir=self._pictures_dir,
+            fonts_dir=self._fonts_dir,
+            printed_on=self._today(),
+        )
+        name = f"care-plan-{resident_id}-v{plan.version_number}.pdf"
+        return self._deliver(actor, pdf, name, locale, "care_plan")
 
     def _days(self, first: date, last: date) -> Sequence[DayPlan]:
         if self._week_days is None:
