@@ -113,12 +113,13 @@ class Entry(Beside):
         if not first:
             parts = rest[0].split(avail_width - self.size - self.gap, avail_height)
             if len(parts) < 2:
+                self._wrapped_for = -1.0  # a failed split may drop a Paragraph's lines
                 return []
             first, rest = [parts[0]], [*parts[1:], *rest[1:]]
         head = Beside(self.picture, first, size=self.size, gap=self.gap)
         head.spaceAfter = 0
         tail = Entry(None, rest, size=self.size, gap=self.gap, limit=self.limit)
-        tail.spaceAfter = self.spaceAfter
+        tail.spaceAfter = self.getSpaceAfter()
         return [head, tail]
 
 

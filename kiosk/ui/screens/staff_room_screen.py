@@ -32,6 +32,7 @@ TOOLS = (
     ("polls", "vote", N_("Polls"), Capability.PLAN_ACTIVITIES),
     ("week-planner", "calendar", N_("Week planner"), Capability.PLAN_ACTIVITIES),
     ("activity-feedback", "feedback", N_("How it went"), Capability.PLAN_ACTIVITIES),
+    ("care-plans", "care-plan", N_("Care plans"), Capability.WRITE_CARE_PLANS),
     ("talk-requests", "talk", N_("Requests to talk"), Capability.WRITE_CARE_PLANS),
 )
 COLUMNS = 3
