@@ -209,6 +209,8 @@ def test_staff_tools_need_a_staff_pin_and_home_signs_staff_out(
             "polls",
             "week-planner",
             "activity-feedback",
+            "care-plans",
+            "talk-requests",
         }
         assert room.leave_button.isVisible()  # type: ignore[attr-defined]
         person.tap(window.home_button)
@@ -220,7 +222,7 @@ def test_each_role_is_offered_only_its_own_tools(person: Person, demo_dir: Path)
     with kiosk_window(demo_dir) as (window, services):
         offered = {
             "coordinator": {"ideas-inbox", "polls", "week-planner", "activity-feedback"},
-            "carer": set(),  # care plans come with their own issue
+            "carer": {"care-plans", "talk-requests"},
         }
         for role, pin in (("coordinator", COORDINATOR_PIN), ("carer", CARER_PIN)):
             window.go_home()

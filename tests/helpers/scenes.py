@@ -215,4 +215,5 @@ SCENES: dict[str, Scene] = {
     "week-planner": staff_tool("week-planner", "coordinator"),
     "activity-feedback": staff_tool("activity-feedback", "coordinator"),
     "talk-requests": staff_tool("talk-requests", "carer"),
+    "care-plans": staff_tool("care-plans", "carer"),
 }
