@@ -97,6 +97,27 @@ def test_own_pin_opens_her_own_plan_and_a_wrong_one_is_met_kindly(
         assert window.current is window.home  # the PIN pad is not gone back to
 
 
+def test_a_plan_is_not_kept_in_the_hidden_screen_once_she_has_gone(
+    person: Person, demo_dir: Path
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    with kiosk_window(demo_dir) as (window, services):
+        open_my_care_plan(person, window, "Margaret")
+        person.type_pin(window.private_pin.pin_pad, "7314")
+        plan = shown_plan(window)
+        words = services.care_plans.current(window.private_actor, window.resident.id)
+        assert words is not None
+        private = words.body(CarePlanSection.WHAT_MATTERS).split(".")[0]
+
+        def on_screen() -> str:
+            return " ".join(label.text() for label in plan.findChildren(QLabel))
+
+        assert private in on_screen()
+        window.sign_out()
+        assert private not in on_screen()
+
+
 def test_five_wrong_pins_rest_the_pin_and_say_how_to_get_help(
     person: Person, demo_dir: Path
 ) -> None:

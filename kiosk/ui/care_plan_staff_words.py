@@ -10,7 +10,7 @@ from kiosk.domain.care_plan_records import PlanStatus, ReviewState
 from kiosk.domain.enums import CarePlanSection, GoalStatus
 from kiosk.domain.text import N_
 from kiosk.i18n import Words
-from kiosk.ui.screens.my_care_plan_screen import SECTION_HEADINGS
+from kiosk.ui.care_plan_pages import SECTION_HEADINGS
 from kiosk.ui.widgets.day_picker import date_words
 
 #: The parts of a plan after its seven sections, as the comparison names them.

@@ -13,18 +13,19 @@ from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from kiosk.domain.access import Actor
-    from kiosk.domain.care_plans import CarePlanView
     from kiosk.domain.enums import CarePlanAccess, StaffRole
     from kiosk.domain.residents import Resident, ResidentPreferences
     from kiosk.domain.staff import AuditEntry, StaffMember
     from kiosk.ui.print_job import Printout
     from kiosk.ui.screens.activity_feedback_screen import FeedbackReader
     from kiosk.ui.screens.answers_screen import Answers, IdeaAnswers
+    from kiosk.ui.screens.care_plans_screen import CarePlanDesk
     from kiosk.ui.screens.dishes_screen import DishKitchen
     from kiosk.ui.screens.how_was_it_screen import FeedbackBox
     from kiosk.ui.screens.ideas_inbox_screen import IdeaInbox
     from kiosk.ui.screens.kitchen_inbox_screen import SuggestionInbox
     from kiosk.ui.screens.menu_planner_screen import MenuPlanning
+    from kiosk.ui.screens.my_care_plan_screen import CarePlanReader, PlanConversation
     from kiosk.ui.screens.polls_screen import ActivityCatalogue, PollDesk
     from kiosk.ui.screens.polls_screen import ActivityIdeas as PollIdeas
     from kiosk.ui.screens.suggest_idea_screen import ResidentIdeas
@@ -47,6 +48,12 @@ if TYPE_CHECKING:
 
     class Polls(PollBox, PollWinners, PollDesk, Protocol):
         """The polls service: residents vote, the coordinator makes polls and reads results."""
+
+    class CarePlans(CarePlanReader, CarePlanDesk, Protocol):
+        """The care-plan service: plans read, written, compared and reviewed."""
+
+    class CarePlanTalk(PlanConversation, Protocol):
+        """The care-plan talk service: confirmations, requests to talk and their outcomes."""
 
 
 class Residents(Protocol):
@@ -80,14 +87,6 @@ class PrivateAccess(Protocol):
     def with_staff(self, resident_id: int, staff_id: int, staff_pin: str) -> Actor: ...
 
 
-class CarePlans(Protocol):
-    def current(self, actor: Actor, resident_id: int) -> CarePlanView | None: ...
-
-
-class CarePlanTalk(Protocol):
-    """The care-plan talk service: confirmations, requests to talk and their outcomes."""
-
-
 class AuditLog(Protocol):
     def events(self, actor: Actor, **filters: object) -> Sequence[AuditEntry]: ...
 
@@ -99,6 +98,7 @@ class Printing(Protocol):
     def menu_card(self, actor: Actor, day: date, locale: str) -> Printout: ...
     def schedule_week(self, actor: Actor, monday: date, paper: str, locale: str) -> Printout: ...
     def today_poster(self, actor: Actor, day: date, locale: str) -> Printout: ...
+    def care_plan(self, actor: Actor, resident_id: int, locale: str) -> Printout: ...
 
 
 @dataclass(frozen=True)
@@ -139,6 +139,8 @@ STAFF_SCREENS = frozenset(
         "polls",
         "week-planner",
         "activity-feedback",
+        "talk-requests",
+        "care-plans",
     }
 )
 PRIVATE_SCREENS = frozenset({"my-care-plan"})

@@ -335,6 +335,8 @@ class MainWindow(QMainWindow):
     def _end_resident_session(self) -> None:
         self.resident = None
         self.private_actor = None
+        for screen in self.screens.values():
+            screen.forget_person()
         self._after_sign_in = None
         self.home.set_resident(None)
         if self.theme != self._default_theme:

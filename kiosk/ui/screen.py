@@ -51,6 +51,10 @@ class Screen(QWidget):
         """The person is being signed out (nobody touched the screen for a while): keep
         anything half-entered for them (a suggestion as a draft), so nothing is lost."""
 
+    def forget_person(self) -> None:
+        """The resident has gone: drop anything private shown for them (a care plan), so
+        it does not wait in a hidden screen for the next person."""
+
     def title_can_give_way(self) -> bool:
         """True while this screen needs every line of its height (a question, a box and a
         keyboard): the window then leaves the title out when it would take a line of its

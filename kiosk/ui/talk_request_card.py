@@ -13,7 +13,7 @@ from kiosk.domain.enums import TalkRequestSource
 from kiosk.domain.text import N_
 from kiosk.i18n import Words
 from kiosk.ui import form_parts as form
-from kiosk.ui.screens.my_care_plan_screen import SECTION_HEADINGS, section_picture
+from kiosk.ui.care_plan_pages import SECTION_HEADINGS, section_picture
 
 WHOLE_PLAN = N_("The whole plan")
 WHOLE_PLAN_PICTURE = "talk"

@@ -29,6 +29,7 @@ from kiosk.ui.care_plan_editor import CarePlanEditor, section_field
 from kiosk.ui.care_plan_editor_rows import GoalCard, RiskCard, RoutineCard
 from kiosk.ui.care_plan_history import HistoryPage
 from kiosk.ui.care_plan_history_diff import DiffView
+from kiosk.ui.care_plan_pages import SECTION_HEADINGS
 from kiosk.ui.care_plan_review import ReviewForm
 from kiosk.ui.care_plan_staff_bars import FormBars
 from kiosk.ui.care_plan_staff_fields import FieldProblems
@@ -39,7 +40,6 @@ from kiosk.ui.care_plan_staff_took_part import TOOK_PART
 from kiosk.ui.care_plan_staff_typing import LongTextTyping
 from kiosk.ui.care_plan_staff_words import PART_HEADINGS
 from kiosk.ui.pictures import PictureLibrary
-from kiosk.ui.screens.my_care_plan_screen import SECTION_HEADINGS
 from kiosk.ui.staff_screen import SignedInStaff, StaffScreen
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.day_picker import date_words
