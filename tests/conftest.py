@@ -15,6 +15,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from kiosk.domain.access import Actor
 from kiosk.domain.enums import DatabaseKind
 from kiosk.storage.database import Database, open_database, sqlite_url
+from tests.helpers.cups import cups_pdf  # noqa: F401 - one CUPS queue for every module
 
 ALL_LANGUAGES = frozenset({"en_GB", "cy", "pl", "pa"})
 WATCHDOG_S = 25 * 60

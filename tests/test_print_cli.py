@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from kiosk.cli import main
 
 # The real printer fixture (session-wide): CUPS with a cups-pdf queue.
-from tests.test_print_output import CupsPdf, _pdfs, _wait_for_new_pdf, cups_pdf  # noqa: F401
+from tests.helpers.cups import CupsPdf, pdfs, wait_for_new_pdf
 from tests.test_print_pdf_reading import page_texts, rule_breaks
 
 TODAY = date.today()
@@ -135,9 +135,9 @@ def test_both_a_file_and_a_real_printer(
     demo_dir: Path,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
-    cups_pdf: CupsPdf,  # noqa: F811 - the fixture imported above
+    cups_pdf: CupsPdf,
 ) -> None:
-    before = _pdfs(cups_pdf.out_dirs)
+    before = pdfs(cups_pdf.out_dirs)
     out = tmp_path / "week.pdf"
     code = main(
         ["print", "menu", "--data-dir", str(demo_dir), "--out", str(out),
@@ -148,6 +148,7 @@ def test_both_a_file_and_a_real_printer(
     said = capsys.readouterr().out.splitlines()
     assert said[0] == f"Saved the menu to {out.resolve()}"
     assert said[1].startswith(f"Sent it to the printer {cups_pdf.name} (job {cups_pdf.name}-")
-    printed = _wait_for_new_pdf(cups_pdf.out_dirs, before)
+    job = said[1].split("(job ", 1)[1].rstrip(").")
+    printed = wait_for_new_pdf(cups_pdf.out_dirs, before, job)
     assert "Porridge" in " ".join(page.extract_text() for page in PdfReader(printed).pages)
     printed.unlink()
