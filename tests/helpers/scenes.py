@@ -13,6 +13,7 @@ from kiosk.storage.demo_content import STAFF
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.screens.how_was_it_screen import HowWasItScreen
 from kiosk.ui.screens.kitchen_inbox_screen import KitchenInboxScreen
+from kiosk.ui.screens.my_care_plan_screen import MyCarePlanScreen
 from kiosk.ui.screens.residents_screen import ResidentsScreen
 from kiosk.ui.screens.suggest_idea_screen import SuggestIdeaScreen
 from kiosk.ui.screens.suggest_meal_screen import SuggestMealScreen
@@ -54,6 +55,24 @@ def staff_pin(window: MainWindow, services: Services) -> None:
     demo = next(person for person in STAFF if person.role == "manager")
     member = next(m for m in services.staff.sign_in_choices() if m.name == demo.name)
     window.staff_sign_in.choose(member.id)
+
+
+def margaret_plan(page: int, *, confirm: bool = False) -> Scene:
+    """Margaret past her PIN, on one page of her plan (and, with ``confirm``, just after
+    saying "Yes, that's right")."""
+
+    def go(window: MainWindow, services: Services) -> None:
+        care_plan_of("Margaret")(window, services)
+        window.private_pin.pin_pad.pin_entered.emit("7314")
+        screen = window.current
+        assert isinstance(screen, MyCarePlanScreen)
+        if screen.outcomes.shown:
+            screen.outcomes.thank_you_button.click()
+        screen.book.show_page(page)
+        if confirm:
+            screen.book.yes_button.click()
+
+    return go
 
 
 def pin_resting(window: MainWindow, services: Services) -> None:
@@ -184,6 +203,10 @@ SCENES: dict[str, Scene] = {
     "private-pin-resting": pin_resting,
     "staff-help": care_plan_of("Dai"),
     "my-care-plan": care_plan_of("Mrs Kaur"),
+    "my-care-plan-margaret": margaret_plan(0),
+    "my-care-plan-thanks": margaret_plan(1, confirm=True),
+    "my-care-plan-goals": margaret_plan(7),
+    "my-care-plan-none": care_plan_of("Joan"),
     "staff-sign-in": lambda window, services: window.open_staff_tools(),
     "staff-pin": staff_pin,
     "staff-room": staff_tool("staff-room"),
