@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.i18n import Words
 from kiosk.ui import form_parts as form
@@ -51,6 +51,8 @@ class CarePlanBook(QWidget):
         self.next_button = BigButton(None, "", **button)
         self.up_button = BigButton(None, "", pictures=pictures, theme=theme, small=True)
         self.down_button = BigButton(None, "", pictures=pictures, theme=theme, small=True)
+        for arrow in (self.up_button, self.down_button):  # their words whole: the page gives way
+            arrow.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.up_button.tapped.connect(lambda: self.view.turn(-1))
         self.down_button.tapped.connect(lambda: self.view.turn(+1))
         self.scroll_box = QWidget()  # Up and Down, beside a page that does not fit
@@ -68,8 +70,9 @@ class CarePlanBook(QWidget):
         actions.addWidget(self.talk_button, 3)  # the longer words: on one line if they can
         pager = QHBoxLayout()
         pager.setSpacing(gap)
-        for each in (self.previous_button, self.read_all_button, self.next_button):
-            pager.addWidget(each, 1)
+        pager.addWidget(self.previous_button, 4)
+        pager.addWidget(self.read_all_button, 5)  # a picture and words: on one line if they can
+        pager.addWidget(self.next_button, 4)
         layout = form.column(self, gap)
         layout.addWidget(self.page_stack, 1)
         layout.addLayout(actions)

@@ -57,13 +57,12 @@ def staff_pin(window: MainWindow, services: Services) -> None:
     window.staff_sign_in.choose(member.id)
 
 
-def margaret_plan(page: int, *, confirm: bool = False) -> Scene:
-    """Margaret past her PIN, on one page of her plan (and, with ``confirm``, just after
-    saying "Yes, that's right")."""
+def plan_page(page: int, *, confirm: bool = False) -> Scene:
+    """Mrs Kaur (her plan is open to her) on one page of her plan and, with ``confirm``,
+    just after saying "Yes, that's right". (Not Margaret: another scene rests her PIN.)"""
 
     def go(window: MainWindow, services: Services) -> None:
-        care_plan_of("Margaret")(window, services)
-        window.private_pin.pin_pad.pin_entered.emit("7314")
+        care_plan_of("Mrs Kaur")(window, services)
         screen = window.current
         assert isinstance(screen, MyCarePlanScreen)
         if screen.outcomes.shown:
@@ -203,9 +202,8 @@ SCENES: dict[str, Scene] = {
     "private-pin-resting": pin_resting,
     "staff-help": care_plan_of("Dai"),
     "my-care-plan": care_plan_of("Mrs Kaur"),
-    "my-care-plan-margaret": margaret_plan(0),
-    "my-care-plan-thanks": margaret_plan(1, confirm=True),
-    "my-care-plan-goals": margaret_plan(7),
+    "my-care-plan-thanks": plan_page(1, confirm=True),
+    "my-care-plan-goals": plan_page(7),
     "my-care-plan-none": care_plan_of("Joan"),
     "staff-sign-in": lambda window, services: window.open_staff_tools(),
     "staff-pin": staff_pin,
