@@ -19,6 +19,7 @@ class Capability(StrEnum):
     MANAGE_STAFF = "manage_staff"
     READ_AUDIT = "read_audit"
     MANAGE_BACKUPS = "manage_backups"
+    EXPORT_RECORDS = "export_records"  # CSV files of the home's records
     EXIT_KIOSK = "exit_kiosk"
     PLAN_MEALS = "plan_meals"  # dishes, menus, answering meal suggestions
     PLAN_ACTIVITIES = "plan_activities"  # activities, polls, the schedule, other suggestions
