@@ -14,6 +14,7 @@ import logging
 import os
 import signal
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 
     from kiosk.printing.desk import PrintDesk
     from kiosk.services.audit import AuditService
+    from kiosk.services.backups import BackupsService
     from kiosk.services.care_plan_talk import CarePlanTalkService
     from kiosk.services.care_plans import CarePlanService
     from kiosk.services.ideas import IdeasService
@@ -53,6 +55,7 @@ class Services:
     def __init__(self, database: Database, config: AppConfig) -> None:
         from kiosk.i18n import available_languages
         from kiosk.services.audit import AuditService
+        from kiosk.services.backups import BackupsService
         from kiosk.services.care_plan_talk import CarePlanTalkService
         from kiosk.services.care_plans import CarePlanService
         from kiosk.services.ideas import IdeasService
@@ -82,6 +85,64 @@ class Services:
         self.polls: PollsService = PollsService(database.sessions)
         self.schedule: ScheduleService = ScheduleService(database.sessions)
         self.printer: PrintDesk = _print_desk(self, config)
+        self.backups: BackupsService = BackupsService(
+            database.sessions,
+            database,
+            config.data_dir,
+            extra_folder=lambda: _backup_copy_folder(self.settings),
+        )
+
+
+BACKUP_COPY_FOLDER = "backup_copy_folder"  # a setting: a second folder (a USB stick), if any
+FIRST_BACKUP_DELAY_MS = 2 * 60 * 1000  # once the kiosk has settled after starting
+BACKUP_CHECK_MS = 60 * 60 * 1000  # then every hour: a day's backup is made once
+
+
+def _backup_copy_folder(settings: SettingsService) -> Path | None:
+    folder = settings.get(BACKUP_COPY_FOLDER, "").strip()
+    return Path(folder).expanduser() if folder else None
+
+
+class DailyBackups:
+    """Runs the daily backup on a worker thread, never the GUI thread, one at a time.
+
+    A failure is recorded by the service (staff see it) and logged here; nobody sees a
+    traceback.
+    """
+
+    def __init__(self, database: Database, config: AppConfig) -> None:
+        from kiosk.services.backups import BackupsService
+        from kiosk.services.settings import SettingsService
+
+        settings = SettingsService(database.sessions)
+        self._service = BackupsService(
+            database.sessions,
+            database,
+            config.data_dir,
+            extra_folder=lambda: _backup_copy_folder(settings),
+        )
+        self._worker: threading.Thread | None = None
+
+    def start(self) -> None:
+        """Begin today's backup in the background, unless one is still running."""
+        if self._worker is not None and self._worker.is_alive():
+            return
+        self._worker = threading.Thread(target=self._run, name="daily-backup", daemon=True)
+        self._worker.start()
+
+    def wait(self) -> None:
+        if self._worker is not None:
+            self._worker.join()
+
+    def _run(self) -> None:
+        from kiosk.domain.errors import KioskError
+
+        try:
+            self._service.daily()
+        except KioskError as error:
+            log.error("The daily backup failed: %s", error.text())
+        except Exception:
+            log.exception("The daily backup failed unexpectedly")
 
 
 def _print_desk(services: Services, config: AppConfig) -> PrintDesk:
@@ -171,6 +232,7 @@ def connect_window(window: MainWindow, services: Services) -> None:
             polls=services.polls,
             schedule=services.schedule,
             home_zone=services.week.home_zone,
+            backups=services.backups,
             idle_timeout_s=services.settings.idle_timeout_s(),
         )
     )
@@ -202,9 +264,24 @@ def run_gui(config: AppConfig) -> int:
     QTimer.singleShot(0, lambda: _open_and_connect(config, app, window, opened))
     speech = []
     QTimer.singleShot(0, lambda: speech.append(start_speech(config, window)))
+    backups: list[DailyBackups] = []
+
+    def back_up_daily() -> None:
+        if opened and not backups:
+            backups.append(DailyBackups(opened[0], config))
+        for daily in backups:
+            daily.start()
+
+    backup_timer = QTimer(window, interval=BACKUP_CHECK_MS)
+    backup_timer.timeout.connect(back_up_daily)
+    backup_timer.start()
+    QTimer.singleShot(FIRST_BACKUP_DELAY_MS, back_up_daily)
     try:
         return app.exec()
     finally:
+        backup_timer.stop()
+        for daily in backups:
+            daily.wait()  # a backup cut off by quitting would only be thrown away
         for synthesizer in speech:
             synthesizer.close()
         for database in opened:

@@ -11,15 +11,18 @@ import re
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, timedelta
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk import __version__
+from kiosk.cli_backup import add_backup_commands, backup_command, restore_command
+from kiosk.cli_export import add_export_command, export_command
+from kiosk.cli_staff import read_pin, staff_member
 from kiosk.config import AppConfig
 from kiosk.domain.errors import KioskError
 
 if TYPE_CHECKING:
-    from kiosk.domain.staff import StaffMember
     from kiosk.speech.voices import Voice
 
 NO_DISPLAY_HINT = (
@@ -112,6 +115,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     say.add_argument("--out", type=Path, metavar="FILE.wav", help="write a WAV file; do not play")
     _add_print_commands(commands, common)
+    add_backup_commands(commands, common)
+    add_export_command(commands, common)
     return parser
 
 
@@ -249,6 +254,9 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
         "check": _check,
         "say": _say,
         "print": _print,
+        "backup": backup_command,
+        "restore": partial(restore_command, check=_check),
+        "export": export_command,
     }
     try:
         return handlers[args.command](args, env)
@@ -492,10 +500,10 @@ def _print_care_plan(args: argparse.Namespace, config: AppConfig, locale: str) -
     database = open_home(config) if config.demo else open_database(config.database_url)
     try:
         staff = StaffService(database.sessions)
-        member_id = _staff_member(staff.sign_in_choices(), args.staff)
+        member_id = staff_member(staff.sign_in_choices(), args.staff)
         if member_id is None:
             return 2
-        pin = _read_pin()
+        pin = read_pin()
         if not pin:
             print("No PIN was given, so nothing was printed.", file=sys.stderr)
             return 2
@@ -525,36 +533,6 @@ def _print_care_plan(args: argparse.Namespace, config: AppConfig, locale: str) -
         printed_on=printed_on,
     )
     return _deliver(pdf, out=args.out, printer=args.printer, title="Care plan")
-
-
-def _staff_member(choices: Sequence[StaffMember], wanted: str) -> int | None:
-    """The id of the one active member of staff ``wanted`` names: by staff number, whole
-    name, or first name (any case); None, with a message saying why, otherwise."""
-    text = " ".join(wanted.split()).casefold()
-    found = [member for member in choices if text == str(member.id)]
-    found = found or [member for member in choices if member.name.casefold() == text]
-    found = found or [
-        member for member in choices if member.name.casefold().split(" ", 1)[0] == text
-    ]
-    if len(found) == 1:
-        return found[0].id
-    if found:
-        names = ", ".join(member.name for member in found)
-        print(f"More than one member of staff is called {wanted!r}: {names}.", file=sys.stderr)
-    else:
-        print(f"We could not find a member of staff called {wanted!r}.", file=sys.stderr)
-    return None
-
-
-def _read_pin() -> str:
-    """The staff PIN: typed at a terminal without being shown, or the first line piped in.
-    Never printed, never logged."""
-    import getpass
-
-    if sys.stdin is not None and sys.stdin.isatty():
-        return getpass.getpass("Your staff PIN: ").strip()
-    line = sys.stdin.readline() if sys.stdin is not None else ""
-    return line.strip()
 
 
 def _week_monday(text: str | None) -> date | None:

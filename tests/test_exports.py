@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 from sqlalchemy import func, select
 
 from kiosk.app import Services
+from kiosk.cli import main
 from kiosk.config import AppConfig
 from kiosk.domain.access import Actor
 from kiosk.domain.enums import DatabaseKind, ProposalTopic
@@ -97,3 +99,35 @@ def test_hostile_words_come_back_exactly_and_the_export_is_audited(
             exports.csv_files(staff(services, role))
     events = services.audit.events(manager, action="export.csv")
     assert [event.detail for event in events] == [f"{len(TABLES)} CSV files"]
+
+
+def export(
+    demo_dir: Path, monkeypatch: pytest.MonkeyPatch, out: Path, staff_name: str, pin: str
+) -> int:
+    """``kiosk export csv`` with ``pin`` piped in, as a script would."""
+    monkeypatch.setattr(sys, "stdin", io.StringIO(f"{pin}\n"))
+    return main(
+        ["export", "csv", "--out", str(out), "--staff", staff_name, "--data-dir", str(demo_dir)],
+        environ={},
+    )
+
+
+def test_the_command_saves_every_file_for_a_manager_and_refuses_others(
+    demo_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    manager = next(person for person in STAFF if person.role == "manager")
+    kitchen = next(person for person in STAFF if person.role == "kitchen")
+    out = tmp_path / "records"
+    assert export(demo_dir, monkeypatch, out, kitchen.name, kitchen.pin) == 1
+    assert "not allowed" in capsys.readouterr().err and not out.exists()
+    assert export(demo_dir, monkeypatch, out, manager.name, "0000") == 1
+    assert "did not match" in capsys.readouterr().err and not out.exists()
+    assert export(demo_dir, monkeypatch, out, manager.name, manager.pin) == 0
+    assert capsys.readouterr().out.strip() == f"Saved {len(TABLES)} CSV files in {out.resolve()}"
+    saved = sorted(path.name for path in out.iterdir())
+    assert saved == sorted(f"{name}.csv" for name in TABLES)
+    residents = (out / "residents.csv").read_text(encoding="utf-8-sig")
+    assert "Margaret" in residents and (out / "residents.csv").stat().st_mode & 0o077 == 0

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from kiosk.ui.screens.my_care_plan_screen import CarePlanReader, PlanConversation
     from kiosk.ui.screens.polls_screen import ActivityCatalogue, PollDesk
     from kiosk.ui.screens.polls_screen import ActivityIdeas as PollIdeas
+    from kiosk.ui.screens.staff_room_screen import BackupStatusReader
     from kiosk.ui.screens.suggest_idea_screen import ResidentIdeas
     from kiosk.ui.screens.suggest_meal_screen import MealIdeas
     from kiosk.ui.screens.this_week_screen import WeekReader
@@ -121,6 +122,7 @@ class HomeData:
     polls: Polls
     schedule: Schedule
     home_zone: Callable[[], tzinfo]  # the home's time zone, for "now" on its clock
+    backups: BackupStatusReader | None = None  # when the last good backup was
     idle_timeout_s: int = 90  # 0: never sign out on its own
 
 

@@ -61,12 +61,15 @@ def build_first_manager(window: MainWindow) -> Screen:
 def build_staff_room(window: MainWindow) -> Screen:
     from kiosk.ui.screens.staff_room_screen import StaffRoomScreen
 
+    data = window.home_data()
     screen = StaffRoomScreen(
         words=window.words,
         pictures=window.pictures,
         theme=window.theme,
         signed_in=lambda: window.staff_actor,
         staff_name=lambda: window.staff_name,
+        backups=data.backups,
+        home_zone=data.home_zone,
     )
     screen.tool_chosen.connect(window.open_screen)
     screen.sign_out_chosen.connect(window.sign_out_staff)

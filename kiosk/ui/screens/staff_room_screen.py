@@ -1,24 +1,32 @@
 """The staff room: the signed-in member of staff's tools, as their role allows.
 
 Only the tools a role may use are offered (the services check again regardless).
-Leaving kiosk mode is the manager's alone and asks "Are you sure?" first.
+Leaving kiosk mode is the manager's alone and asks "Are you sure?" first. At the foot, when
+the last good backup was, flagged when it is over two days old.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
+from datetime import tzinfo
+from typing import Protocol
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel
 
-from kiosk.domain.access import Capability
+from kiosk.domain.access import Actor, Capability
+from kiosk.domain.backups import BackupStatus
 from kiosk.domain.enums import StaffRole
+from kiosk.domain.errors import KioskError
 from kiosk.domain.text import N_
 from kiosk.i18n import Words
 from kiosk.ui.pictures import PictureLibrary
 from kiosk.ui.staff_screen import SignedInStaff, StaffScreen
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.big_button import BigButton
+
+log = logging.getLogger(__name__)
 
 # (screen name, picture, words, the right it needs)
 TOOLS = (
@@ -45,6 +53,10 @@ ROLE_WORDS = {
 }
 
 
+class BackupStatusReader(Protocol):
+    def status(self, actor: Actor) -> BackupStatus: ...
+
+
 class StaffRoomScreen(StaffScreen):
     name = "staff-room"
     tool_chosen = Signal(str)  # the name of the screen to open
@@ -59,9 +71,17 @@ class StaffRoomScreen(StaffScreen):
         theme: Theme,
         signed_in: SignedInStaff,
         staff_name: Callable[[], str],
+        backups: BackupStatusReader | None = None,
+        home_zone: Callable[[], tzinfo] | None = None,
     ) -> None:
         super().__init__(words=words, pictures=pictures, theme=theme, signed_in=signed_in)
         self.staff_name = staff_name
+        self._backups = backups
+        self._home_zone = home_zone
+        self._backup_status: BackupStatus | None = None
+        self.backup_line = QLabel()  # when the last good backup was; a flag when too long ago
+        self.backup_line.setWordWrap(True)
+        self.backup_line.setTextFormat(Qt.TextFormat.PlainText)
         self.greeting = QLabel()
         self.greeting.setProperty("role", "heading")
         self.greeting.setTextFormat(Qt.TextFormat.PlainText)
@@ -101,6 +121,7 @@ class StaffRoomScreen(StaffScreen):
         self.content.addLayout(grid)
         self.content.addWidget(self.nothing_yet)
         self.content.addStretch(1)
+        self.content.addWidget(self.backup_line)
         self.content.addWidget(self.confirm)
         self.content.addLayout(answers)
         self.content.addLayout(ends)
@@ -120,6 +141,12 @@ class StaffRoomScreen(StaffScreen):
         self._arrange(allowed)
         self.nothing_yet.setVisible(not allowed)
         self.leave_button.setVisible(actor is not None and actor.can(Capability.EXIT_KIOSK))
+        self._backup_status = None
+        if self._backups is not None and actor is not None:
+            try:
+                self._backup_status = self._backups.status(actor)
+            except KioskError:
+                log.exception("Could not read when the last backup was")
         self.retranslate()
 
     def _arrange(self, allowed: set[str]) -> None:
@@ -155,6 +182,32 @@ class StaffRoomScreen(StaffScreen):
         )
         self.yes_button.set_words(gettext("Yes, close it"))
         self.no_button.set_words(gettext("No"))
+        self.backup_line.setText(self._backup_words())
+        self.backup_line.setProperty("role", "banner" if self._warn_of_backups() else "quiet")
+        self.backup_line.setVisible(self._backup_status is not None)
+        self.backup_line.style().unpolish(self.backup_line)
+        self.backup_line.style().polish(self.backup_line)
+
+    def _warn_of_backups(self) -> bool:
+        return self._backup_status is not None and self._backup_status.warning
+
+    def _backup_words(self) -> str:
+        """ "Last good backup: Sunday 22 November at 14:02." or a flag saying whom to tell."""
+        status, gettext = self._backup_status, self.words.gettext
+        if status is None:
+            return ""
+        if status.last_good_at is None:
+            return gettext("⚑ There is no good backup yet. Please tell the manager.")
+        zone = self._home_zone() if self._home_zone is not None else None
+        moment = status.last_good_at.astimezone(zone)
+        when = gettext("{day} at {time}").format(
+            day=self.words.day_and_date(moment.date()), time=self.words.clock_time(moment)
+        )
+        if status.warning:
+            return gettext(
+                "⚑ The last good backup was on {when}, over two days ago. Please tell the manager."
+            ).format(when=when)
+        return gettext("Last good backup: {when}.").format(when=when)
 
     def _ask_to_leave(self) -> None:
         for widget in (self.confirm, self.yes_button, self.no_button):
