@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import Services
@@ -30,6 +30,7 @@ from kiosk.ui.screens.care_plans_screen import CarePlansScreen
 from kiosk.ui.theme import STANDARD, Metrics, Theme
 from kiosk.ui.widgets.big_button import BigButton
 from kiosk.ui.widgets.day_picker import add_months, date_words
+from tests.helpers.host import Host
 from tests.helpers.layout import layout_problems
 from tests.helpers.person import Person
 
@@ -50,32 +51,6 @@ S = CarePlanSection
 def fonts(qapp: object) -> None:
     if any(FONTS.glob("*.ttf")):
         register_fonts(FONTS)
-
-
-class Host(QWidget):
-    """The screen under a title bar with Home and Back, as the kiosk window shows it."""
-
-    def __init__(self, screen: CarePlansScreen, theme: Theme) -> None:
-        super().__init__()
-        self.setObjectName("screen")
-        bar = QHBoxLayout()
-        bar.setSpacing(theme.metrics.gap_px)
-        for key, words in (("home", "Home"), ("back", "Back")):
-            button = BigButton(
-                key, words, pictures=screen.pictures, theme=theme, horizontal=True, small=True
-            )
-            button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-            bar.addWidget(button)
-        title = QLabel(screen.title())
-        title.setProperty("role", "title")
-        bar.addWidget(title, 1)
-        layout = QVBoxLayout(self)
-        margin = max(12, theme.metrics.gap_px // 2)
-        layout.setContentsMargins(margin, margin, margin, margin)
-        layout.setSpacing(theme.metrics.gap_px)
-        layout.addLayout(bar)
-        layout.addWidget(screen, 1)
-        self.setStyleSheet(theme.stylesheet())
 
 
 @pytest.fixture

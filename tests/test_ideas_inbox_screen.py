@@ -10,7 +10,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -26,9 +26,8 @@ from kiosk.storage.demo_content import STAFF
 from kiosk.ui.fonts import register_fonts
 from kiosk.ui.pictures import PictureLibrary
 from kiosk.ui.screens.ideas_inbox_screen import IdeasInboxScreen
-from kiosk.ui.staff_screen import StaffScreen
 from kiosk.ui.theme import STANDARD, Metrics, Theme
-from kiosk.ui.widgets.big_button import BigButton
+from tests.helpers.host import Host
 from tests.helpers.layout import layout_problems
 from tests.helpers.person import Person
 
@@ -47,32 +46,6 @@ NEEDS_WORDS = "Please say why, in plain words. The resident will hear this answe
 def fonts(qapp: object) -> None:
     if any(FONTS.glob("*.ttf")):
         register_fonts(FONTS)
-
-
-class Host(QWidget):
-    """The screen under a title bar with Home and Back, as the kiosk window shows it."""
-
-    def __init__(self, screen: StaffScreen, theme: Theme, pictures: PictureLibrary) -> None:
-        super().__init__()
-        self.setObjectName("screen")
-        bar = QHBoxLayout()
-        bar.setSpacing(theme.metrics.gap_px)
-        for key, words in (("home", "Home"), ("back", "Back")):
-            button = BigButton(
-                key, words, pictures=pictures, theme=theme, horizontal=True, small=True
-            )
-            button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-            bar.addWidget(button)
-        title = QLabel(screen.title())
-        title.setProperty("role", "title")
-        bar.addWidget(title, 1)
-        layout = QVBoxLayout(self)
-        margin = max(12, theme.metrics.gap_px // 2)
-        layout.setContentsMargins(margin, margin, margin, margin)
-        layout.setSpacing(theme.metrics.gap_px)
-        layout.addLayout(bar)
-        layout.addWidget(screen, 1)
-        self.setStyleSheet(theme.stylesheet())
 
 
 @pytest.fixture

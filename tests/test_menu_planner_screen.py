@@ -19,10 +19,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QHBoxLayout,
     QLabel,
-    QSizePolicy,
-    QVBoxLayout,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -40,6 +37,7 @@ from kiosk.ui.screens.menu_planner_screen import EDITOR, WEEK, MenuPlannerScreen
 from kiosk.ui.staff_screen import StaffScreen
 from kiosk.ui.theme import STANDARD, Metrics, Theme
 from kiosk.ui.widgets.big_button import BigButton
+from tests.helpers.host import Host
 from tests.helpers.layout import layout_problems
 from tests.helpers.person import Person
 
@@ -184,32 +182,6 @@ class FakeMenus:
 
 def theme_at(scale: int = 100) -> Theme:
     return Theme(STANDARD, Metrics(dpi=96, text_scale=scale))
-
-
-class Host(QWidget):
-    """The screen under a title bar with Home and Back, as the kiosk window shows it."""
-
-    def __init__(self, screen: StaffScreen, theme: Theme, pictures: PictureLibrary) -> None:
-        super().__init__()
-        self.setObjectName("screen")
-        bar = QHBoxLayout()
-        bar.setSpacing(theme.metrics.gap_px)
-        for key, words in (("home", "Home"), ("back", "Back")):
-            button = BigButton(
-                key, words, pictures=pictures, theme=theme, horizontal=True, small=True
-            )
-            button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-            bar.addWidget(button)
-        title = QLabel(screen.title())
-        title.setProperty("role", "title")
-        bar.addWidget(title, 1)
-        layout = QVBoxLayout(self)
-        margin = max(12, theme.metrics.gap_px // 2)
-        layout.setContentsMargins(margin, margin, margin, margin)
-        layout.setSpacing(theme.metrics.gap_px)
-        layout.addLayout(bar)
-        layout.addWidget(screen, 1)
-        self.setStyleSheet(theme.stylesheet())
 
 
 Build = Callable[..., MenuPlannerScreen]

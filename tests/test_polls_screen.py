@@ -12,7 +12,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import Services
@@ -30,6 +30,7 @@ from kiosk.ui.theme import STANDARD, Metrics, Theme
 from kiosk.ui.widgets.big_button import BigButton
 from kiosk.ui.widgets.choice_grid import ChoiceGrid
 from kiosk.ui.widgets.when_picker import WhenPicker, when_words
+from tests.helpers.host import Host
 from tests.helpers.layout import layout_problems
 from tests.helpers.person import Person
 
@@ -116,33 +117,6 @@ def home(demo_dir: Path) -> Iterator[Home]:
 
 def theme_at(scale: int) -> Theme:
     return Theme(STANDARD, Metrics(dpi=96, text_scale=scale))
-
-
-class Host(QWidget):
-    """The screen under a bar with Home, Back and the title, as the kiosk window shows it."""
-
-    def __init__(self, screen: PollsScreen) -> None:
-        super().__init__()
-        theme = screen.theme
-        self.setObjectName("screen")
-        bar = QHBoxLayout()
-        bar.setSpacing(theme.metrics.gap_px)
-        for key, words in (("home", "Home"), ("back", "Back")):
-            button = BigButton(
-                key, words, pictures=screen.pictures, theme=theme, horizontal=True, small=True
-            )
-            button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-            bar.addWidget(button)
-        title = QLabel(screen.title())
-        title.setProperty("role", "title")
-        bar.addWidget(title, 1)
-        layout = QVBoxLayout(self)
-        margin = max(12, theme.metrics.gap_px // 2)
-        layout.setContentsMargins(margin, margin, margin, margin)
-        layout.setSpacing(theme.metrics.gap_px)
-        layout.addLayout(bar)
-        layout.addWidget(screen, 1)
-        self.setStyleSheet(theme.stylesheet())
 
 
 Build = Callable[..., PollsScreen]

@@ -33,9 +33,9 @@ from kiosk.ui.fonts import register_fonts
 from kiosk.ui.pictures import PictureLibrary
 from kiosk.ui.screens.talk_requests_screen import TalkRequestsScreen
 from kiosk.ui.theme import STANDARD, Metrics, Theme
+from tests.helpers.host import Host
 from tests.helpers.layout import layout_problems
 from tests.helpers.person import Person
-from tests.test_ideas_inbox_screen import Host
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALES = ROOT / "locales"

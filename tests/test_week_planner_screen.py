@@ -34,9 +34,9 @@ from kiosk.ui.slot_actions import Panel
 from kiosk.ui.slot_editor import NOTHING_CHOSEN
 from kiosk.ui.staff_screen import StaffScreen
 from kiosk.ui.theme import STANDARD, Metrics, Theme
+from tests.helpers.host import Host
 from tests.helpers.layout import layout_problems
 from tests.helpers.person import Person
-from tests.test_menu_planner_screen import Host
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALES = ROOT / "locales"
