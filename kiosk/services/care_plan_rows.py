@@ -4,7 +4,7 @@ versions and reviews, turning a version into what a reader sees, and writing a n
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -70,6 +70,17 @@ def newest_review(session: Session, resident_id: int) -> models.CarePlanReview |
     ).first()
 
 
+def next_review_on(
+    session: Session, resident_id: int, version: models.CarePlanVersion
+) -> date | None:
+    """When the plan is next to be looked at together: from the newest review if it came
+    after ``version`` (the newest), otherwise from the version itself."""
+    review = newest_review(session, resident_id)
+    if review is not None and review.created_at >= version.created_at:
+        return review.next_review_on
+    return version.next_review_on
+
+
 def staff_names(session: Session, ids: Iterable[int | None]) -> dict[int | None, str]:
     wanted = {each for each in ids if each is not None}
     if not wanted:
@@ -117,10 +128,6 @@ def to_view(session: Session, resident_id: int, version: models.CarePlanVersion)
         .group_by(models.CarePlanConfirmation.section)
     ).all()
     resident = session.get(models.Resident, resident_id)
-    next_review = version.next_review_on
-    review = newest_review(session, resident_id)
-    if review is not None and review.created_at >= version.created_at:
-        next_review = review.next_review_on
     return CarePlanView(
         resident_id=resident_id,
         version_number=version.version_number,
@@ -135,7 +142,7 @@ def to_view(session: Session, resident_id: int, version: models.CarePlanVersion)
         ),
         risks=tuple(AgreedRisk(row.risk, row.agreement, row.agreed_by) for row in risks),
         supported_by=version.supported_by,
-        next_review_on=next_review,
+        next_review_on=next_review_on(session, resident_id, version),
         resident_name=resident.preferred_name if resident is not None else "",
         confirmed={CarePlanSection(section): at for section, at in confirmed},
     )

@@ -30,8 +30,8 @@ from kiosk.domain.text import N_
 from kiosk.domain.text_rules import clean_text
 from kiosk.services.audit import record
 from kiosk.services.care_plan_rows import (
-    newest_review,
     newest_version,
+    next_review_on,
     plan_of,
     staff_names,
     to_view,
@@ -179,7 +179,7 @@ class CarePlanService:
             statuses = []
             for resident in residents:
                 version = newest_version(session, resident.id)
-                next_review = _next_review(session, resident.id, version)
+                next_review = next_review_on(session, resident.id, version) if version else None
                 statuses.append(
                     PlanStatus(
                         resident_id=resident.id,
@@ -303,17 +303,6 @@ class CarePlanService:
 def _require_resident(session: Session, resident_id: int) -> None:
     if session.get(models.Resident, resident_id) is None:
         raise NotFoundError(N_("We could not find that resident."))
-
-
-def _next_review(
-    session: Session, resident_id: int, version: models.CarePlanVersion | None
-) -> date | None:
-    if version is None:
-        return None
-    review = newest_review(session, resident_id)
-    if review is not None and review.created_at >= version.created_at:
-        return review.next_review_on
-    return version.next_review_on
 
 
 def _people(text: str) -> str:
