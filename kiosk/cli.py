@@ -144,23 +144,7 @@ def _add_print_commands(
     menu.add_argument(
         "--card", metavar="YYYY-MM-DD", help="a menu card for this day instead of the week"
     )
-    menu.add_argument("--out", type=Path, metavar="FILE.pdf", help="save the PDF here")
-    menu.add_argument(
-        "--printer",
-        nargs="?",
-        const="",
-        metavar="NAME",
-        help="print on the printer NAME (with no name: on the usual printer)",
-    )
-    menu.add_argument(
-        "--locale",
-        metavar="L",
-        default=argparse.SUPPRESS,
-        help="language: en_GB (default), cy, pl or pa",
-    )
-    menu.add_argument(
-        "--demo", action="store_true", default=argparse.SUPPRESS, help="use the demo home"
-    )
+    _add_output_options(menu)
     schedule = documents.add_parser(
         "schedule",
         parents=[common],
@@ -185,24 +169,29 @@ def _add_print_commands(
         metavar="YYYY-MM-DD",
         help="a 'Today' poster for this day instead of the week (with no date: today)",
     )
-    schedule.add_argument("--out", type=Path, metavar="FILE.pdf", help="save the PDF here")
-    schedule.add_argument(
+    _add_output_options(schedule)
+    _add_care_plan_command(documents, common)
+
+
+def _add_output_options(document: argparse.ArgumentParser) -> None:
+    """Where a printed document goes, in which language, from which home: the same for each."""
+    document.add_argument("--out", type=Path, metavar="FILE.pdf", help="save the PDF here")
+    document.add_argument(
         "--printer",
         nargs="?",
         const="",
         metavar="NAME",
         help="print on the printer NAME (with no name: on the usual printer)",
     )
-    schedule.add_argument(
+    document.add_argument(
         "--locale",
         metavar="L",
         default=argparse.SUPPRESS,
         help="language: en_GB (default), cy, pl or pa",
     )
-    schedule.add_argument(
+    document.add_argument(
         "--demo", action="store_true", default=argparse.SUPPRESS, help="use the demo home"
     )
-    _add_care_plan_command(documents, common)
 
 
 def _add_care_plan_command(
@@ -226,23 +215,7 @@ def _add_care_plan_command(
         metavar="NAME_OR_ID",
         help="who is printing it: your name (or first name), or your staff number",
     )
-    care_plan.add_argument("--out", type=Path, metavar="FILE.pdf", help="save the PDF here")
-    care_plan.add_argument(
-        "--printer",
-        nargs="?",
-        const="",
-        metavar="NAME",
-        help="print on the printer NAME (with no name: on the usual printer)",
-    )
-    care_plan.add_argument(
-        "--locale",
-        metavar="L",
-        default=argparse.SUPPRESS,
-        help="language: en_GB (default), cy, pl or pa",
-    )
-    care_plan.add_argument(
-        "--demo", action="store_true", default=argparse.SUPPRESS, help="use the demo home"
-    )
+    _add_output_options(care_plan)
 
 
 def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = None) -> int:
