@@ -144,8 +144,8 @@ def _menu(week: object) -> bytes:
     )
 
 
-def _strings(pdf: bytes) -> tuple[list[str], int]:
-    """Every line of text the menu printed, read back from its PDF, and its page count."""
+def pdf_lines(pdf: bytes) -> tuple[list[str], int]:
+    """Every line of text a PDF holds, read back from it, and its page count."""
     from pypdf import PdfReader
 
     reader = PdfReader(io.BytesIO(pdf))
@@ -155,7 +155,7 @@ def _strings(pdf: bytes) -> tuple[list[str], int]:
     return lines, len(reader.pages)
 
 
-def _bare_canvas(strings: list[str]) -> bytes:
+def bare_canvas(strings: list[str]) -> bytes:
     """The baseline: the same strings drawn line by line, bold and regular, no layout."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen.canvas import Canvas
@@ -177,7 +177,7 @@ def _bare_canvas(strings: list[str]) -> bytes:
     return target.getvalue()
 
 
-def _timed(make: Callable[[], bytes], strings: list[str]) -> tuple[float, float]:
+def timed_against_bare(make: Callable[[], bytes], strings: list[str]) -> tuple[float, float]:
     """Median seconds for ``make`` and for a bare canvas of ``strings``, run alternately so
     a busy moment on the machine hits both alike."""
     made, bare = [], []
@@ -186,7 +186,7 @@ def _timed(make: Callable[[], bytes], strings: list[str]) -> tuple[float, float]
         make()
         made.append(time.perf_counter() - started)
         started = time.perf_counter()
-        _bare_canvas(strings)
+        bare_canvas(strings)
         bare.append(time.perf_counter() - started)
     return statistics.median(made), statistics.median(bare)
 
@@ -196,9 +196,9 @@ def run_all() -> list[Result]:
     started = time.perf_counter()
     first = _menu(week)  # fonts registered and pictures read: once per process
     first_s = time.perf_counter() - started
-    strings, pages = _strings(first)
-    _bare_canvas(strings)
-    menu_s, bare_s = _timed(lambda: _menu(week), strings)
+    strings, pages = pdf_lines(first)
+    bare_canvas(strings)
+    menu_s, bare_s = timed_against_bare(lambda: _menu(week), strings)
     results = [
         Result("print", "weekly menu, first in the process", first_s * 1000, "ms", ""),
         Result("print", f"weekly menu, {pages} pages, 84 dishes", menu_s * 1000, "ms", "< 500 ms"),
@@ -215,8 +215,8 @@ def run_schedule() -> list[Result]:
     days = sample_schedule()
     results = []
     for paper in ("a4", "a3"):
-        strings, pages = _strings(_schedule(days, paper))
-        schedule_s, bare_s = _timed(lambda paper=paper: _schedule(days, paper), strings)
+        strings, pages = pdf_lines(_schedule(days, paper))
+        schedule_s, bare_s = timed_against_bare(lambda paper=paper: _schedule(days, paper), strings)
         name = f"schedule {paper.upper()}"
         results += [
             Result(
