@@ -106,3 +106,8 @@ class WhoTookPart:
 def sections_in_order(bodies: Mapping[CarePlanSection, str]) -> tuple[SectionText, ...]:
     """All seven sections in reading order, with "" for any not written."""
     return tuple(SectionText(section, bodies.get(section, "")) for section in CarePlanSection)
+
+
+def section_picture(section: CarePlanSection) -> str:
+    """The picture beside a section, on screen and in print: "section-what-matters"."""
+    return "section-" + section.value.replace("_", "-")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from reportlab.platypus import Flowable
 
-from kiosk.domain.care_plans import CarePlanView
+from kiosk.domain.care_plans import CarePlanView, section_picture
 from kiosk.printing import care_plan_words as words
 from kiosk.printing.care_plan_parts import (
     PlanSetup,
@@ -89,7 +89,7 @@ def _about_me(plan: CarePlanView, setup: PlanSetup) -> list[Flowable]:
     story: list[Flowable] = []
     for section in plan.sections:
         heading = setup.translate(words.SECTION_HEADINGS[section.section])
-        key = words.section_picture(section.section)
+        key = section_picture(section.section)
         story.extend(part(key, heading, paragraphs(section.body, setup), setup))
     return story
 

@@ -62,11 +62,6 @@ RISKS_PICTURE = "people"
 SUPPORTED_BY_PICTURE = "talking"
 
 
-def section_picture(section: CarePlanSection) -> str:
-    """ "section-what-matters": the picture the screen shows beside the same section."""
-    return "section-" + section.value.replace("_", "-")
-
-
 def given(text: str | None) -> str | None:
     """``text`` when it has any words in it; None for nothing or only spaces."""
     return text if text is not None and text.strip() else None

@@ -10,9 +10,10 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.domain.care_plan_records import TalkRequestView
+from kiosk.domain.care_plans import section_picture
 from kiosk.i18n import Words
 from kiosk.ui import form_parts as form
-from kiosk.ui.care_plan_pages import SECTION_HEADINGS, WHOLE_PLAN, section_picture
+from kiosk.ui.care_plan_pages import SECTION_HEADINGS, WHOLE_PLAN
 from kiosk.ui.discard import discard
 from kiosk.ui.pictures import PictureLibrary
 from kiosk.ui.theme import Theme

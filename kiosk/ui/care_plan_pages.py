@@ -12,7 +12,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from kiosk.domain.care_plans import AgreedRisk, CarePlanView, DailyRoutine, PlanGoal
+from kiosk.domain.care_plans import (
+    AgreedRisk,
+    CarePlanView,
+    DailyRoutine,
+    PlanGoal,
+    section_picture,
+)
 from kiosk.domain.enums import CarePlanSection, GoalStatus
 from kiosk.domain.text import N_
 from kiosk.i18n import Words
@@ -40,10 +46,6 @@ GOAL_STATUS_WORDS = {
     GoalStatus.CHANGED: N_("This goal has changed."),
     GoalStatus.STOPPED: N_("This goal has stopped."),
 }
-
-
-def section_picture(section: CarePlanSection) -> str:
-    return "section-" + section.value.replace("_", "-")
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,11 +9,12 @@ from datetime import datetime
 from PySide6.QtWidgets import QFrame
 
 from kiosk.domain.care_plan_records import TalkRequestView
+from kiosk.domain.care_plans import section_picture
 from kiosk.domain.enums import TalkRequestSource
 from kiosk.domain.text import N_
 from kiosk.i18n import Words
 from kiosk.ui import form_parts as form
-from kiosk.ui.care_plan_pages import SECTION_HEADINGS, section_picture
+from kiosk.ui.care_plan_pages import SECTION_HEADINGS
 
 WHOLE_PLAN = N_("The whole plan")
 WHOLE_PLAN_PICTURE = "talk"
