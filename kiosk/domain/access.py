@@ -20,6 +20,7 @@ class Capability(StrEnum):
     READ_AUDIT = "read_audit"
     MANAGE_BACKUPS = "manage_backups"
     EXPORT_RECORDS = "export_records"  # CSV files of the home's records
+    VIEW_EVIDENCE = "view_evidence"  # the co-production evidence report
     EXIT_KIOSK = "exit_kiosk"
     PLAN_MEALS = "plan_meals"  # dishes, menus, answering meal suggestions
     PLAN_ACTIVITIES = "plan_activities"  # activities, polls, the schedule, other suggestions
