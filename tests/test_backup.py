@@ -6,6 +6,7 @@ import contextlib
 import errno
 import hashlib
 import random
+import shutil
 import sqlite3
 import subprocess
 import threading
@@ -17,6 +18,14 @@ import pytest
 from sqlalchemy import func, select
 
 from kiosk.domain.access import Actor
+from kiosk.domain.backups import (
+    BackupPlace,
+    BackupSetup,
+    CopyFolderFull,
+    CopyFolderIsOurs,
+    CopyFolderMissing,
+    CopyFolderReadOnly,
+)
 from kiosk.domain.enums import StaffRole
 from kiosk.domain.errors import NotAllowedError
 from kiosk.domain.residents import NewResident
@@ -369,3 +378,219 @@ def test_the_kiosk_backs_up_in_the_background_and_only_logs_a_failure(
     assert len(made) == 1
     assert "The daily backup failed: The backup could not be written" in caplog.text
     assert "Traceback" not in caplog.text
+
+
+# ---------------------------------------------------------------------------------------
+# The manager's choices: the folder for a second copy, "Back up now", the last attempts
+
+
+@pytest.fixture
+def stick(tmp_path: Path) -> Path:
+    """A USB stick's folder, plugged in."""
+    folder = tmp_path / "media" / "kiosk" / "STICK"
+    folder.mkdir(parents=True)
+    return folder
+
+
+def _folder_events(database: Database) -> list[tuple[int | None, str | None]]:
+    with database.sessions() as session:
+        events = session.scalars(
+            select(models.AuditEvent)
+            .where(models.AuditEvent.action == "backup.folder")
+            .order_by(models.AuditEvent.id)
+        )
+        return [(event.actor_staff_id, event.detail) for event in events]
+
+
+def test_the_chosen_folder_is_kept_audited_and_followed_by_the_daily_backup(
+    backups: BackupsService, database: Database, database_path: Path, manager: Actor, stick: Path
+) -> None:
+    from kiosk.app import DailyBackups
+    from kiosk.config import AppConfig
+
+    assert backups.copy_folder(manager) is None
+    assert backups.set_copy_folder(manager, stick) == stick
+    assert backups.copy_folder(manager) == stick
+    assert backups.setup(manager) == BackupSetup(backups.folder, 7, 4, stick)
+    assert not list(stick.iterdir()), "the check it can write there leaves nothing behind"
+
+    config = AppConfig.build(data_dir=database_path.parent, environ={})
+    daily = DailyBackups(database, config)  # as the running kiosk does it, every day
+    daily.start()
+    daily.wait()
+    [copied] = stick.glob("our-say-*.sqlite3")
+    assert check_backup_file(copied).schema_version == 1
+
+    assert backups.set_copy_folder(manager, None) is None
+    assert backups.copy_folder(manager) is None
+    assert _folder_events(database) == [(manager.staff_id, str(stick)), (manager.staff_id, None)]
+
+
+def test_a_folder_given_by_a_relative_path_is_kept_whole(
+    backups: BackupsService, manager: Actor, stick: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(stick.parent)
+    assert backups.set_copy_folder(manager, Path("STICK")) == stick
+    assert backups.copy_folder(manager) == stick
+
+
+def test_a_folder_that_is_missing_locked_full_or_ours_is_refused_in_words(
+    backups: BackupsService,
+    database: Database,
+    database_path: Path,
+    manager: Actor,
+    stick: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    with pytest.raises(CopyFolderMissing) as missing:
+        backups.set_copy_folder(manager, stick / "not-there")
+    assert missing.value.text() == (
+        f"There is no folder at {stick / 'not-there'}. If it is on a USB stick, put the stick "
+        "in and choose the folder again."
+    )
+    assert missing.value.field == "copy_folder"
+
+    with _read_only(stick), pytest.raises(CopyFolderReadOnly) as locked:
+        backups.set_copy_folder(manager, stick)
+    assert "cannot save files in" in locked.value.text()
+    assert not list(stick.iterdir())
+
+    backups.folder.mkdir()
+    for ours in (database_path.parent, backups.folder):
+        with pytest.raises(CopyFolderIsOurs) as refused:
+            backups.set_copy_folder(manager, ours)
+        assert "inside Our Say's own data folder" in refused.value.text()
+
+    real_usage = shutil.disk_usage
+
+    def almost_full(path: Path) -> object:
+        usage = real_usage(path)
+        return type(usage)(usage.total, usage.total - 4096, 4096)
+
+    monkeypatch.setattr("kiosk.services.backups.shutil.disk_usage", almost_full)
+    with pytest.raises(CopyFolderFull) as full:
+        backups.set_copy_folder(manager, stick)
+    assert full.value.text() == (
+        f"There is not enough room in {stick} for a backup. Free some space there, or choose "
+        "another folder."
+    )
+
+    assert backups.copy_folder(manager) is None, "nothing was chosen by a refusal"
+    assert _folder_events(database) == []
+
+
+def test_only_a_manager_sees_and_changes_the_backups(backups: BackupsService, stick: Path) -> None:
+    for someone in (Actor.staff(2, StaffRole.COORDINATOR), Actor.staff(4, StaffRole.CARER)):
+        for call in (
+            lambda actor: backups.history(actor),
+            lambda actor: backups.copy_folder(actor),
+            lambda actor: backups.setup(actor),
+            lambda actor: backups.set_copy_folder(actor, stick),
+            lambda actor: backups.back_up_now_everywhere(actor),
+        ):
+            with pytest.raises(NotAllowedError):
+                call(someone)
+    assert not list(stick.iterdir())
+    assert not backups.folder.exists()
+
+
+def test_back_up_now_copies_to_the_stick_and_says_when_the_stick_is_gone(
+    backups: BackupsService, database: Database, manager: Actor, stick: Path
+) -> None:
+    backups.set_copy_folder(manager, stick)
+    run = backups.back_up_now_everywhere(manager)
+    assert run.ok
+    assert run.here.place is BackupPlace.THIS_COMPUTER and run.here.ok
+    assert run.here.destination == backups.folder / "our-say-2026-03-02.sqlite3"
+    assert run.copy is not None and run.copy.place is BackupPlace.COPY_FOLDER
+    assert run.copy.destination == stick / "our-say-2026-03-02.sqlite3"
+    for attempt in (run.here, run.copy):
+        assert attempt.byte_size == attempt.destination.stat().st_size > 0
+        assert check_backup_file(attempt.destination).schema_version == 1
+
+    stick.joinpath("our-say-2026-03-02.sqlite3").unlink()
+    stick.rmdir()  # the stick taken out
+    gone = backups.back_up_now_everywhere(manager)
+    assert gone.here.ok and not gone.ok
+    assert gone.copy is not None and not gone.copy.ok and gone.copy.byte_size is None
+    assert gone.copy.problem == (
+        f"The backup could not be written: the folder {stick} is not there. If it is on a USB "
+        "stick, put the stick back and try again."
+    )
+    assert not stick.exists(), "a missing stick never becomes a folder on this computer"
+
+    history = backups.history(manager)
+    assert history == (gone.copy, gone.here, run.copy, run.here)  # newest first
+    with database.sessions() as session:
+        details = list(
+            session.scalars(
+                select(models.AuditEvent.detail)
+                .where(models.AuditEvent.action == "backup")
+                .order_by(models.AuditEvent.id)
+            )
+        )
+    assert details == [
+        str(run.here.destination),
+        str(run.copy.destination),
+        str(gone.here.destination),
+        f"failed: {gone.copy.problem}",
+    ]
+
+
+def test_a_full_disk_is_recorded_in_words_and_the_copy_is_still_made(
+    backups: BackupsService, manager: Actor, stick: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kiosk.services import backups as module
+
+    backups.set_copy_folder(manager, stick)
+    real_backup_to = module.backup_to
+
+    def full_here(database: Database, target: Path) -> object:
+        if target.parent == backups.folder:
+            raise BackupTargetFull(target.parent)
+        return real_backup_to(database, target)
+
+    monkeypatch.setattr(module, "backup_to", full_here)
+    run = backups.back_up_now_everywhere(manager)
+    assert not run.here.ok and run.here.problem == BackupTargetFull(backups.folder).text()
+    assert run.copy is not None and run.copy.ok
+    assert backups.status(manager).last_problem is None  # the latest attempt was good
+
+
+def test_the_history_is_the_last_fourteen_newest_first_and_names_each_place(
+    backups: BackupsService, manager: Actor, clock: Clock, tmp_path: Path
+) -> None:
+    for _ in range(15):
+        backups.daily()
+        clock.advance(timedelta(days=1))
+    out = backups.copy_to(tmp_path / "for-the-office.sqlite3")  # kiosk backup --out
+    history = backups.history(manager)
+    assert len(history) == 14
+    assert history[0].destination == out.path and history[0].place is BackupPlace.OTHER
+    assert [a.place for a in history[1:]] == [BackupPlace.THIS_COMPUTER] * 13
+    days = [a.destination.name for a in history[1:]]
+    assert days == [backup_name(date(2026, 3, 16) - timedelta(days=n)) for n in range(13)]
+    assert all(a.ok and a.problem is None and a.byte_size for a in history)
+    assert len(backups.history(manager, limit=3)) == 3
+
+
+def test_the_manager_and_the_daily_backup_never_write_at_the_same_time(
+    backups: BackupsService, database: Database, manager: Actor
+) -> None:
+    from kiosk.services.backups import _ONE_AT_A_TIME
+
+    finished = threading.Event()
+    runs: list[object] = []
+
+    def manager_taps() -> None:
+        runs.append(backups.back_up_now_everywhere(manager))
+        finished.set()
+
+    with _ONE_AT_A_TIME:  # as if the daily backup were being written
+        worker = threading.Thread(target=manager_taps)
+        worker.start()
+        assert not finished.wait(0.3), "it waits for the backup being written"
+        with database.sessions() as session:
+            assert session.scalar(select(func.count()).select_from(models.BackupRecord)) == 0
+    worker.join()
+    assert finished.is_set() and len(runs) == 1

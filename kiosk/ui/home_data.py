@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from kiosk.ui.print_job import Printout
     from kiosk.ui.screens.activity_feedback_screen import FeedbackReader
     from kiosk.ui.screens.answers_screen import Answers, IdeaAnswers
+    from kiosk.ui.screens.backups_screen import BackupKeeper
     from kiosk.ui.screens.care_plans_screen import CarePlanDesk
     from kiosk.ui.screens.dishes_screen import DishKitchen
     from kiosk.ui.screens.how_was_it_screen import FeedbackBox
@@ -28,7 +29,6 @@ if TYPE_CHECKING:
     from kiosk.ui.screens.my_care_plan_screen import CarePlanReader, PlanConversation
     from kiosk.ui.screens.polls_screen import ActivityCatalogue, PollDesk
     from kiosk.ui.screens.polls_screen import ActivityIdeas as PollIdeas
-    from kiosk.ui.screens.staff_room_screen import BackupStatusReader
     from kiosk.ui.screens.suggest_idea_screen import ResidentIdeas
     from kiosk.ui.screens.suggest_meal_screen import MealIdeas
     from kiosk.ui.screens.this_week_screen import WeekReader
@@ -122,7 +122,7 @@ class HomeData:
     polls: Polls
     schedule: Schedule
     home_zone: Callable[[], tzinfo]  # the home's time zone, for "now" on its clock
-    backups: BackupStatusReader | None = None  # when the last good backup was
+    backups: BackupKeeper | None = None  # when the last good backup was; the manager's tools
     idle_timeout_s: int = 90  # 0: never sign out on its own
 
 
@@ -143,6 +143,7 @@ STAFF_SCREENS = frozenset(
         "activity-feedback",
         "talk-requests",
         "care-plans",
+        "backups",
     }
 )
 PRIVATE_SCREENS = frozenset({"my-care-plan"})

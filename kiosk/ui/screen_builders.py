@@ -219,6 +219,13 @@ def _care_plan_builders() -> dict[str, Callable[[MainWindow], Screen]]:
     return CARE_PLAN_BUILDERS
 
 
+def _records_builders() -> dict[str, Callable[[MainWindow], Screen]]:
+    from kiosk.ui.records_builders import RECORDS_BUILDERS
+
+    return RECORDS_BUILDERS
+
+
 BUILDERS.update(_meal_builders())
 BUILDERS.update(_activity_builders())
 BUILDERS.update(_care_plan_builders())
+BUILDERS.update(_records_builders())

@@ -213,6 +213,7 @@ SCENES: dict[str, Scene] = {
     "residents-typing": resident_form_typing,
     "staff-list": staff_tool("staff-list"),
     "audit": staff_tool("audit"),
+    "backups": staff_tool("backups"),
     "suggest-meal": suggest_meal("meal"),
     "suggest-meal-dish": suggest_meal("dish"),
     "suggest-meal-typing": suggest_meal("typing"),

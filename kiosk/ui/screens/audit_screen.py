@@ -46,6 +46,13 @@ ACTION_WORDS = {
     "care_plan.view": N_("opened a care plan"),
     "care_plan.print": N_("printed a care plan"),
     "kiosk.exit": N_("closed the kiosk"),
+    "print": N_("printed"),
+    "backup": N_("made a backup"),
+    "backup.folder": N_("chose where backups are copied"),
+    "export.csv": N_("exported the records as CSV"),
+    "report.evidence": N_("made the evidence report"),
+    "resident.records": N_("saved a resident's own records"),
+    "resident.erase": N_("erased a resident who had left"),
 }
 
 ROLE_WORDS = {

@@ -33,6 +33,7 @@ TOOLS = (
     ("residents", "people", N_("Residents"), Capability.MANAGE_RESIDENTS),
     ("staff-list", "people", N_("Staff"), Capability.MANAGE_STAFF),
     ("audit", "lock", N_("Audit log"), Capability.READ_AUDIT),
+    ("backups", "check", N_("Backups"), Capability.MANAGE_BACKUPS),
     ("kitchen-inbox", "idea", N_("Meal ideas"), Capability.PLAN_MEALS),
     ("dishes", "lunch", N_("Dishes"), Capability.PLAN_MEALS),
     ("menu-planner", "menu", N_("Menu planner"), Capability.PLAN_MEALS),
