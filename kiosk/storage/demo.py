@@ -747,7 +747,7 @@ def _seed_audit(session: Session, clock: _Clock, ids: _Ids) -> None:
             manager,
             None,
             "care_plan.print",
-            "Version 3, large print, for Margaret's review",
+            "version 3, large print",
         ),
         (
             clock.days_ago(19, time(11, 25)),
