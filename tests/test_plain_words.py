@@ -36,6 +36,8 @@ RESIDENT_MODULES = (
     "kiosk/ui/care_plan_book.py",
     "kiosk/ui/care_plan_outcomes.py",
     "kiosk/printing/care_plan_words.py",
+    "kiosk/printing/you_said_words.py",  # the lounge poster
+    "kiosk/printing/resident_records_words.py",  # a resident's own copy of their records
 )
 KEYWORDS = {"gettext": None, "ngettext": (1, 2), "N_": None}
 PLACEHOLDER = re.compile(r"\{[^}]*\}")
