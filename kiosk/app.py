@@ -58,10 +58,12 @@ class Services:
         from kiosk.services.backups import BackupsService
         from kiosk.services.care_plan_talk import CarePlanTalkService
         from kiosk.services.care_plans import CarePlanService
+        from kiosk.services.evidence import EvidenceService
         from kiosk.services.ideas import IdeasService
         from kiosk.services.menus import MenusService
         from kiosk.services.polls import PollsService
         from kiosk.services.private_access import PrivateAccessService
+        from kiosk.services.resident_records import ResidentRecordsService
         from kiosk.services.residents import ResidentsService
         from kiosk.services.schedule import ScheduleService
         from kiosk.services.settings import SettingsService
@@ -84,6 +86,8 @@ class Services:
         self.menus: MenusService = MenusService(database.sessions)
         self.polls: PollsService = PollsService(database.sessions)
         self.schedule: ScheduleService = ScheduleService(database.sessions)
+        self.evidence: EvidenceService = EvidenceService(database.sessions)
+        self.resident_records: ResidentRecordsService = ResidentRecordsService(database.sessions)
         self.printer: PrintDesk = _print_desk(self, config)
         self.backups: BackupsService = BackupsService(
             database.sessions,
@@ -168,6 +172,8 @@ def _print_desk(services: Services, config: AppConfig) -> PrintDesk:
         audit=lambda actor, action, detail: services.audit.note(actor, action, detail=detail),
         printer=os.environ.get("KIOSK_PRINTER") or None,
         care_plan=services.care_plans.for_printing,
+        evidence=services.evidence.report,
+        you_said=services.evidence.you_said_we_did,
         today=services.week.today,
     )
 
@@ -233,6 +239,7 @@ def connect_window(window: MainWindow, services: Services) -> None:
             schedule=services.schedule,
             home_zone=services.week.home_zone,
             backups=services.backups,
+            evidence=services.evidence,
             idle_timeout_s=services.settings.idle_timeout_s(),
         )
     )

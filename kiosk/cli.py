@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 from kiosk import __version__
 from kiosk.cli_backup import add_backup_commands, backup_command, restore_command
 from kiosk.cli_export import add_export_command, export_command
+from kiosk.cli_records import add_records_commands, resident_command
+from kiosk.cli_report import add_report_command, add_you_said_command, report_command, you_said_pdf
 from kiosk.cli_staff import read_pin, staff_member
 from kiosk.config import AppConfig
 from kiosk.domain.errors import KioskError
@@ -117,6 +119,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_print_commands(commands, common)
     add_backup_commands(commands, common)
     add_export_command(commands, common)
+    add_report_command(commands, common)
+    add_records_commands(commands, common)
     return parser
 
 
@@ -171,6 +175,7 @@ def _add_print_commands(
     )
     _add_output_options(schedule)
     _add_care_plan_command(documents, common)
+    _add_output_options(add_you_said_command(documents, common))
 
 
 def _add_output_options(document: argparse.ArgumentParser) -> None:
@@ -230,6 +235,8 @@ def main(argv: Sequence[str] | None = None, environ: Mapping[str, str] | None = 
         "backup": backup_command,
         "restore": partial(restore_command, check=_check),
         "export": export_command,
+        "report": report_command,
+        "resident": resident_command,
     }
     try:
         return handlers[args.command](args, env)
@@ -400,7 +407,7 @@ _ISO_WEEK = re.compile(r"(\d{4})-?W(\d{1,2})", re.IGNORECASE)
 
 
 def _print(args: argparse.Namespace, env: Mapping[str, str]) -> int:
-    """``kiosk print menu|schedule|care-plan``: read it from the database, lay it out, save
+    """``kiosk print menu|schedule|care-plan|you-said``: read it from the database, lay it out, save
     and/or print."""
     from kiosk.i18n import SOURCE_LANGUAGE, available_languages
 
@@ -421,6 +428,11 @@ def _print(args: argparse.Namespace, env: Mapping[str, str]) -> int:
         return _print_schedule(args, config, locale)
     if args.document == "care-plan":
         return _print_care_plan(args, config, locale)
+    if args.document == "you-said":
+        poster = you_said_pdf(config, locale, args.month)
+        if poster is None:
+            return 2
+        return _deliver(poster, out=args.out, printer=args.printer, title="Poster")
     card = _card_day(args.card)
     monday = _week_monday(args.week)
     if (args.card is not None and card is None) or (args.week is not None and monday is None):

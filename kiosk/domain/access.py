@@ -95,6 +95,11 @@ class Actor:
 
 SYSTEM = Actor()
 
+# Whoever runs the kiosk's own commands (``kiosk report evidence``) on its account. They can
+# already read the database file itself, so a PIN would protect nothing: these commands run
+# with a manager's rights and are audited as the system (no member of staff is named).
+COMMAND_LINE = Actor(role=StaffRole.MANAGER)
+
 
 @dataclass(frozen=True, slots=True)
 class LockoutPolicy:

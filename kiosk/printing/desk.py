@@ -16,15 +16,18 @@ from pathlib import Path
 from kiosk.domain.access import Actor, Capability
 from kiosk.domain.care_plans import CarePlanView
 from kiosk.domain.errors import NotFoundError, PrintError
+from kiosk.domain.evidence import EvidenceReport, SuggestionChain
 from kiosk.domain.meals import MenuWeek
 from kiosk.domain.text import N_
 from kiosk.domain.week import DayPlan, monday_of
 from kiosk.printing.care_plan import care_plan_pdf
+from kiosk.printing.evidence import evidence_report_pdf
 from kiosk.printing.menu import weekly_menu_pdf
 from kiosk.printing.menu_card import menu_card_pdf
 from kiosk.printing.output import Runner, save_pdf, send_to_printer
 from kiosk.printing.schedule import Paper, weekly_schedule_pdf
 from kiosk.printing.schedule_poster import today_poster_pdf
+from kiosk.printing.you_said import you_said_poster_pdf
 
 SENT = N_("Sent to the printer {printer}. A copy is kept as {path}.")
 KEPT_ONLY = N_("{problem} The document is kept as {path}, to print later.")
@@ -54,12 +57,16 @@ class PrintDesk:
         runner: Runner | None = None,
         week_days: Callable[[date, date], Sequence[DayPlan]] | None = None,
         care_plan: Callable[[Actor, int], CarePlanView | None] | None = None,
+        evidence: Callable[[Actor, date, date], EvidenceReport] | None = None,
+        you_said: Callable[[Actor, date], Sequence[SuggestionChain]] | None = None,
         today: Callable[[], date] = date.today,
     ) -> None:
         """``week_days(first, last)`` gives each day's plan in the home's time zone (as
         ``WeekService.days`` does); the schedule and the "Today" poster need it.
         ``care_plan(actor, resident_id)`` gives a resident's plan for printing, checking
-        the right and auditing it (as ``CarePlanService.for_printing`` does)."""
+        the right and auditing it (as ``CarePlanService.for_printing`` does);
+        ``evidence(actor, first, last)`` and ``you_said(actor, month)`` are
+        ``EvidenceService.report`` and ``.you_said_we_did``, which check their own rights."""
         self._menu_week = menu_week
         self._week_days = week_days
         self._home_name = home_name
@@ -71,6 +78,8 @@ class PrintDesk:
         self._printer = printer
         self._runner = runner
         self._care_plan = care_plan
+        self._evidence = evidence
+        self._you_said = you_said
         self._today = today
 
     def menu_week(self, actor: Actor, monday: date, locale: str) -> Printout:
@@ -156,6 +165,40 @@ class PrintDesk:
         )
         name = f"care-plan-{resident_id}-v{plan.version_number}.pdf"
         return self._deliver(actor, pdf, name, locale, "care_plan")
+
+    def evidence_report(self, actor: Actor, first: date, last: date, locale: str) -> Printout:
+        """The co-production evidence report for ``first`` to ``last`` (managers only: the
+        evidence service checks and audits it). The copy kept names residents: it is private."""
+        if self._evidence is None:
+            raise RuntimeError("this print desk was made without evidence: it cannot print")
+        report = self._evidence(actor, first, last)
+        pdf = evidence_report_pdf(
+            report,
+            locale=locale,
+            translate=self._translations(locale),
+            pictures_dir=self._pictures_dir,
+            fonts_dir=self._fonts_dir,
+        )
+        name = f"evidence-{first.isoformat()}-to-{last.isoformat()}.pdf"
+        return self._deliver(actor, pdf, name, locale, "evidence")
+
+    def you_said_we_did(self, actor: Actor, month: date, locale: str) -> Printout:
+        """The "You said, we did" poster for the lounge: the month's suggestions and what
+        became of each, naming nobody."""
+        if self._you_said is None:
+            raise RuntimeError("this print desk was made without you_said: it cannot print")
+        month = month.replace(day=1)
+        pdf = you_said_poster_pdf(
+            self._you_said(actor, month),
+            month,
+            home_name=self._home_name(),
+            locale=locale,
+            translate=self._translations(locale),
+            pictures_dir=self._pictures_dir,
+            fonts_dir=self._fonts_dir,
+        )
+        name = f"you-said-{month.year}-{month.month:02d}.pdf"
+        return self._deliver(actor, pdf, name, locale, "you_said")
 
     def _days(self, first: date, last: date) -> Sequence[DayPlan]:
         if self._week_days is None:

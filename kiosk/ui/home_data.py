@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from kiosk.ui.screens.backups_screen import BackupKeeper
     from kiosk.ui.screens.care_plans_screen import CarePlanDesk
     from kiosk.ui.screens.dishes_screen import DishKitchen
+    from kiosk.ui.screens.evidence_screen import EvidenceSource
     from kiosk.ui.screens.how_was_it_screen import FeedbackBox
     from kiosk.ui.screens.ideas_inbox_screen import IdeaInbox
     from kiosk.ui.screens.kitchen_inbox_screen import SuggestionInbox
@@ -100,6 +101,7 @@ class Printing(Protocol):
     def schedule_week(self, actor: Actor, monday: date, paper: str, locale: str) -> Printout: ...
     def today_poster(self, actor: Actor, day: date, locale: str) -> Printout: ...
     def care_plan(self, actor: Actor, resident_id: int, locale: str) -> Printout: ...
+    def evidence_report(self, actor: Actor, first: date, last: date, locale: str) -> Printout: ...
 
 
 @dataclass(frozen=True)
@@ -123,6 +125,7 @@ class HomeData:
     schedule: Schedule
     home_zone: Callable[[], tzinfo]  # the home's time zone, for "now" on its clock
     backups: BackupKeeper | None = None  # when the last good backup was; the manager's tools
+    evidence: EvidenceSource | None = None  # the co-production evidence report
     idle_timeout_s: int = 90  # 0: never sign out on its own
 
 
@@ -144,6 +147,7 @@ STAFF_SCREENS = frozenset(
         "talk-requests",
         "care-plans",
         "backups",
+        "evidence",
     }
 )
 PRIVATE_SCREENS = frozenset({"my-care-plan"})

@@ -29,6 +29,23 @@ def build_backups(window: MainWindow) -> Screen:
     )
 
 
+def build_evidence(window: MainWindow) -> Screen:
+    from kiosk.ui.screens.evidence_screen import EvidenceScreen
+
+    data = window.home_data()
+    if data.evidence is None:
+        raise RuntimeError("this home was opened without the evidence report")
+    return EvidenceScreen(
+        words=window.words,
+        pictures=window.pictures,
+        theme=window.theme,
+        signed_in=lambda: window.staff_actor,
+        evidence=data.evidence,
+        print_report=data.printer.evidence_report,
+        today=data.today,
+    )
+
+
 def choose_backup_folder(window: MainWindow) -> Path | None:
     """A folder for a second copy of each backup (a USB stick), or None when cancelled."""
     from PySide6.QtWidgets import QFileDialog
@@ -41,4 +58,5 @@ def choose_backup_folder(window: MainWindow) -> Path | None:
 
 RECORDS_BUILDERS: dict[str, Callable[[MainWindow], Screen]] = {
     "backups": build_backups,
+    "evidence": build_evidence,
 }

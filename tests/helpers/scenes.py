@@ -214,6 +214,7 @@ SCENES: dict[str, Scene] = {
     "staff-list": staff_tool("staff-list"),
     "audit": staff_tool("audit"),
     "backups": staff_tool("backups"),
+    "evidence": staff_tool("evidence"),
     "suggest-meal": suggest_meal("meal"),
     "suggest-meal-dish": suggest_meal("dish"),
     "suggest-meal-typing": suggest_meal("typing"),

@@ -34,6 +34,7 @@ TOOLS = (
     ("staff-list", "people", N_("Staff"), Capability.MANAGE_STAFF),
     ("audit", "lock", N_("Audit log"), Capability.READ_AUDIT),
     ("backups", "check", N_("Backups"), Capability.MANAGE_BACKUPS),
+    ("evidence", "newspaper", N_("Evidence report"), Capability.VIEW_EVIDENCE),
     ("kitchen-inbox", "idea", N_("Meal ideas"), Capability.PLAN_MEALS),
     ("dishes", "lunch", N_("Dishes"), Capability.PLAN_MEALS),
     ("menu-planner", "menu", N_("Menu planner"), Capability.PLAN_MEALS),
