@@ -255,6 +255,10 @@ def test_a_poll_still_open_is_shown_when_it_opened_in_the_range(
         date(2099, 1, 1),
     )
     assert (outcome.voted, outcome.options, outcome.winners) == (0, (), ())
+    assert outcome.still_open
+    assert not any(
+        poll.still_open for poll in evidence.report(home.manager, FIRST, LAST).polls[:-1]
+    )
 
 
 def test_an_empty_range_is_a_short_report_not_an_error(manager: Actor, database: Database) -> None:

@@ -579,6 +579,17 @@ def test_a_poll_shows_turnout_results_winner_and_what_came_of_it(normal_pages: l
     assert "A tie between: The garden centre, The seaside Nothing was planned from it yet." in text
 
 
+def test_a_poll_still_open_says_who_is_ahead_not_who_won() -> None:
+    still_open = tuple(replace(poll, still_open=True) for poll in POLLS)
+    text = _all_text(page_texts(english(report(polls=still_open))))
+    assert "Still open. Ahead so far: Brief Encounter" in text
+    assert "Winner:" not in text and "A tie between" not in text
+    nobody = replace(POLLS[0], still_open=True, voted=0, options=())
+    assert "Still open: nobody has voted yet." in _all_text(
+        page_texts(english(report(polls=(nobody,))))
+    )
+
+
 def test_activities_faces_by_month(normal_pages: list[str]) -> None:
     text = _all_text(normal_pages)
     assert "Singing Times held: 12. Answers: 30. Good faces: 21 (70%)." in text
@@ -822,9 +833,9 @@ def test_a_section_with_nothing_in_it_says_so_in_a_line() -> None:
     pages = page_texts(english(report(polls=(), activities=(), plan_events=(), talk_requests=())))
     text = _all_text(pages)
     for words in (
-        "3. Polls Each poll that closed in this period: how many could vote and did, the "
-        "results, what won, and what was planned from it. No polls closed between 1 August "
-        "2026 and 31 October 2026.",
+        "3. Polls Each poll that closed in this period, or is still open: how many could vote "
+        "and did, the results, what won, and what was planned from it. No polls closed between "
+        "1 August 2026 and 31 October 2026.",
         "Nobody said how an activity went between 1 August 2026 and 31 October 2026.",
         "No care plans were reviewed or written between 1 August 2026 and 31 October 2026.",
         "No resident asked to talk about their care plan between 1 August 2026 and "

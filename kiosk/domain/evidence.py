@@ -230,6 +230,7 @@ class PollOutcome:
     voted: int
     options: tuple[OptionResult, ...]
     done: tuple[DoneThing, ...]  # slots planned from it
+    still_open: bool = False  # voting goes on after the report was made
 
     @property
     def turnout(self) -> float | None:

@@ -96,10 +96,12 @@ def outcome_line(poll: PollOutcome, setup: EvidenceSetup) -> str:
     """ "Winner: Bingo", "A tie between: Bingo, Quiz", or why nothing won."""
     winners = poll.winners
     if poll.voted == 0:
-        return setup.words(words.NOBODY_VOTED)
+        return setup.words(words.STILL_OPEN if poll.still_open else words.NOBODY_VOTED)
     if not winners:
         return setup.words(words.NOTHING_WON)
     names = words.LIST_SEPARATOR.join(name.strip() for name in winners)
+    if poll.still_open:
+        return setup.words(words.LEADING).format(names=names)
     message = words.WINNER if len(winners) == 1 else words.TIE
     return setup.words(message).format(names=names)
 

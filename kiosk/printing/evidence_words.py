@@ -150,8 +150,8 @@ DAYS = N_("{count} days")
 # -- 3. polls ---------------------------------------------------------------------------
 POLLS = N_("Polls")
 POLLS_SHOWS = N_(
-    "Each poll that closed in this period: how many could vote and did, the results, "
-    "what won, and what was planned from it."
+    "Each poll that closed in this period, or is still open: how many could vote and did, "
+    "the results, what won, and what was planned from it."
 )
 NO_POLLS = N_("No polls closed between {first} and {last}.")
 POLL_OPEN = N_("Open from {first} to {last}.")
@@ -163,6 +163,8 @@ MAYBE = N_("Maybe")
 NO = N_("No")
 WINNER = N_("Winner: {names}")
 TIE = N_("A tie between: {names}")
+LEADING = N_("Still open. Ahead so far: {names}")
+STILL_OPEN = N_("Still open: nobody has voted yet.")
 NOBODY_VOTED = N_("Nobody voted.")
 NOTHING_WON = N_("Nobody said yes to any choice, so nothing won.")
 PLANNED = N_("Planned from it: {day}: {what}")

@@ -98,6 +98,7 @@ def poll_outcomes(
                 voted=voted.get(poll_id, 0),
                 options=tuple(options.get(poll_id, ())),
                 done=tuple(done.get(poll_id, ())),
+                still_open=closing > now,
             )
         )
     return tuple(outcomes)

@@ -298,7 +298,11 @@ def poll_lines(words: Words, poll: PollOutcome) -> list[str]:
     ]
     lines += [option_line(words, poll.kind, option) for option in poll.options]
     names = ", ".join(poll.winners)
-    if len(poll.winners) > 1:
+    if poll.still_open and poll.winners:
+        lines.append(gettext(printed.LEADING).format(names=names))
+    elif poll.still_open and not poll.voted:
+        lines.append(gettext(printed.STILL_OPEN))
+    elif len(poll.winners) > 1:
         lines.append(gettext(printed.TIE).format(names=names))
     elif poll.winners:
         lines.append(gettext(printed.WINNER).format(names=names))
