@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from bench import ballot, care_plan, care_plan_screen, printing, shell, speech
+from bench import ballot, care_plan, care_plan_screen, evidence, printing, shell, speech
 from bench.report import print_table, write_json
 
 WATCHDOG_S = 900  # a benchmark stops by itself: stacks are printed and it exits
@@ -17,7 +17,7 @@ def main() -> int:
     faulthandler.dump_traceback_later(WATCHDOG_S, exit=True)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     results = shell.run_all() + speech.run_all() + printing.run_all() + ballot.run_all()
-    results += care_plan.run_all() + care_plan_screen.run_all()
+    results += care_plan.run_all() + care_plan_screen.run_all() + evidence.run_all()
     print_table(results)
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("bench-results.json")
     write_json(results, out)

@@ -154,7 +154,7 @@ def _print_desk(services: Services, config: AppConfig) -> PrintDesk:
     printer (or the one named in KIOSK_PRINTER)."""
     from functools import cache
 
-    from kiosk.i18n import load_translations
+    from kiosk.i18n import available_languages, load_translations
     from kiosk.printing.desk import PrintDesk
 
     @cache
@@ -174,6 +174,9 @@ def _print_desk(services: Services, config: AppConfig) -> PrintDesk:
         care_plan=services.care_plans.for_printing,
         evidence=services.evidence.report,
         you_said=services.evidence.you_said_we_did,
+        resident_records=services.resident_records.records,
+        languages=frozenset(available_languages(config.locales_dir)),
+        zone=services.week.home_zone,
         today=services.week.today,
     )
 
@@ -240,6 +243,7 @@ def connect_window(window: MainWindow, services: Services) -> None:
             home_zone=services.week.home_zone,
             backups=services.backups,
             evidence=services.evidence,
+            resident_records=services.resident_records,
             idle_timeout_s=services.settings.idle_timeout_s(),
         )
     )

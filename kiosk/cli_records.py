@@ -14,9 +14,7 @@ says why, and nothing was changed).
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -123,9 +121,8 @@ def _signed_in(database: Database, wanted: str, nothing_done: str) -> Actor | in
 
 def _records(args: argparse.Namespace, config: AppConfig, database: Database) -> int:
     from kiosk.domain.errors import NotAllowedError
-    from kiosk.domain.resident_records import records_json
     from kiosk.i18n import SOURCE_LANGUAGE, available_languages, load_translations
-    from kiosk.printing.resident_records import resident_records_pdf
+    from kiosk.printing.records_output import RecordsNotSaved, save_resident_records
     from kiosk.services.resident_records import ResidentRecordsService
     from kiosk.services.settings import SettingsService
     from kiosk.services.week import WeekService
@@ -146,26 +143,30 @@ def _records(args: argparse.Namespace, config: AppConfig, database: Database) ->
     week = WeekService(database.sessions)
     own = records.details.language
     locale = wanted or (own if own in languages else SOURCE_LANGUAGE)
-    pdf = resident_records_pdf(
-        records,
-        home_name=SettingsService(database.sessions).home_name(),
-        locale=locale,
-        translate=load_translations(config.locales_dir, locale).gettext,
-        pictures_dir=config.assets_dir / "pictures",
-        fonts_dir=config.assets_dir / "fonts",
-        printed_on=week.today(),
-        zone=week.home_zone(),
-    )
     folder: Path = args.out.expanduser().resolve()
-    stem = f"resident-{args.resident}-records"
-    files = {folder / f"{stem}.pdf": pdf, folder / f"{stem}.json": records_json(records)}
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        _save_all(files)
-    except OSError as error:
+        saved = save_resident_records(
+            records,
+            folder,
+            home_name=SettingsService(database.sessions).home_name(),
+            locale=locale,
+            translate=load_translations(config.locales_dir, locale).gettext,
+            pictures_dir=config.assets_dir / "pictures",
+            fonts_dir=config.assets_dir / "fonts",
+            printed_on=week.today(),
+            zone=week.home_zone(),
+        )
+    except OSError as error:  # the folder could not be made
         print(f"Could not save the files in {folder}: {error.strerror or error}.", file=sys.stderr)
         return 2
-    print(f"Saved resident {args.resident}'s records in {folder}: {stem}.pdf and {stem}.json")
+    except RecordsNotSaved as problem:
+        print(f"Could not save the files in {folder}: {problem.reason}.", file=sys.stderr)
+        return 2
+    print(
+        f"Saved resident {args.resident}'s records in {folder}: "
+        f"{saved.pdf.name} and {saved.json.name}"
+    )
     return 0
 
 
@@ -236,26 +237,3 @@ def _tell(erased: ErasedCounts) -> None:
             f"Their name is still written in: {places}. Those are other people's words or "
             "the audit log, which erasing does not change: please look at them by hand."
         )
-
-
-def _save_all(files: Mapping[Path, bytes]) -> None:
-    """Write every file whole, or none of them: each goes to a temporary file beside it
-    (readable only by this user: it is about a person), and only when all are written are
-    they put in place. If putting one in place fails, those already placed go too."""
-    written: list[tuple[Path, Path]] = []
-    placed: list[Path] = []
-    try:
-        for path, content in files.items():
-            handle, temporary = tempfile.mkstemp(prefix=".records-", dir=path.parent)
-            written.append((Path(temporary), path))
-            with os.fdopen(handle, "wb") as out:
-                out.write(content)
-        for temporary, path in written:
-            temporary.replace(path)
-            placed.append(path)
-    except BaseException:
-        for temporary, _ in written:
-            temporary.unlink(missing_ok=True)
-        for path in placed:
-            path.unlink(missing_ok=True)
-        raise

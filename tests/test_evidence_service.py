@@ -91,7 +91,7 @@ def test_every_suggestion_chain_is_dated_from_said_to_done(
     home: EvidenceHome, report: EvidenceReport
 ) -> None:
     ids = home.proposals
-    fish, beach, bird, singing = report.suggestions
+    fish, taken_back, beach, bird, singing = report.suggestions
     assert fish == SuggestionChain(
         proposal_id=ids["fish pie"],
         said_on=date(2024, 5, 2),
@@ -145,6 +145,17 @@ def test_every_suggestion_chain_is_dated_from_said_to_done(
         2,
     )
     assert singing.went_ahead is False
+    # Eirlys took hers back: it is in the trail, but it waits for nothing.
+    assert (taken_back.proposal_id, taken_back.status, taken_back.said_by) == (
+        ids["withdrawn"],
+        ProposalStatus.WITHDRAWN,
+        "Eirlys",
+    )
+    assert (taken_back.answered, taken_back.days_waiting, taken_back.went_ahead) == (
+        False,
+        None,
+        False,
+    )
 
 
 def test_polls_show_turnout_results_and_what_was_planned_from_them(
@@ -214,7 +225,7 @@ def test_care_plan_work_and_talk_requests_without_a_word_of_the_plan(
 def test_the_summary_matches_the_hand_count(report: EvidenceReport) -> None:
     summary = report.summary
     assert (summary.residents, summary.took_part) == (6, 5)
-    assert (summary.suggestions, summary.answered, summary.answered_in_time) == (4, 3, 2)
+    assert (summary.suggestions, summary.answered, summary.answered_in_time) == (5, 3, 2)
     assert (summary.median_days_to_answer, summary.went_ahead) == (3.0, 2)
     assert (summary.polls, summary.average_turnout) == (2, pytest.approx(0.65))
     assert summary.feedback == Faces(good=3, all_right=1, not_good=2)
@@ -305,7 +316,8 @@ def test_a_backwards_or_too_long_range_is_refused_in_plain_words(
 
 def test_five_years_exactly_is_allowed(home: EvidenceHome, evidence: EvidenceService) -> None:
     report = evidence.report(home.manager, date(2019, 7, 1), LAST)
-    assert report.summary.suggestions == 5  # the four, and Dai's at 23:30 on 30 April
+    # the five (one taken back), and Dai's at 23:30 on 30 April
+    assert report.summary.suggestions == 6
     months = report.participation.months
     assert [month.month for month in months][:2] == [date(2019, 7, 1), date(2019, 8, 1)]
     assert len(months) == 60
@@ -360,7 +372,8 @@ def test_you_said_we_did_is_the_month_said_naming_nobody(
     home: EvidenceHome, evidence: EvidenceService, database: Database
 ) -> None:
     may = evidence.you_said_we_did(home.coordinator, date(2024, 5, 17))
-    # Dai's beach trip (21 May at the home) is May's; the bird feeder (1 June) is not.
+    # Dai's beach trip (21 May at the home) is May's; the bird feeder (1 June) is not, and
+    # Eirlys's, taken back, is left off the poster.
     assert [chain.proposal_id for chain in may] == [
         home.proposals["fish pie"],
         home.proposals["beach"],

@@ -30,12 +30,11 @@ from kiosk.domain.enums import (
     PollKind,
     ProposalTopic,
 )
-from kiosk.domain.errors import NotAllowedError, NotFoundError, WrongPinError
+from kiosk.domain.errors import NotAllowedError, NotFoundError, ValidationError, WrongPinError
 from kiosk.domain.ideas import IdeaAnswer, IdeaAnswerKind, NewIdea
 from kiosk.domain.meals import Answer, AnswerKind, NewMealSuggestion
 from kiosk.domain.resident_records import (
     JSON_FORMAT,
-    Mention,
     PlanAccessKind,
     ResidentRecords,
     mentions,
@@ -547,26 +546,24 @@ def test_erasing_is_one_transaction(
     assert rows(demo_dir / "our-say.sqlite3") == before
 
 
-def test_erasing_margaret_says_where_her_name_is_still_written(
+def test_erasing_says_where_others_still_wrote_the_name(
     home: tuple[Database, Services], demo_dir: Path
 ) -> None:
-    """The demo's audit log names her in one event's words (the audit log cannot be
-    changed): the manager is told where, to look at by hand. Her own rows name her
-    nowhere any more."""
+    """The coordinator's note on a slot names Mrs Kaur ("Arjun, Mrs Kaur's grandson"):
+    other people's words are not changed, so the manager is told where, to look at by
+    hand. Her own rows, and the audit log, name her nowhere."""
     database, services = home
     manager = staff(services, "manager")
-    margaret = resident_id(services, "Margaret")
-    services.residents.archive(manager, margaret)
-    erased = ResidentRecordsService(database.sessions).erase(manager, margaret)
-    assert Mention("audit_event", "detail", 1) in erased.mentions
-    own = {"resident", "proposal", "feedback", "talk_request", "care_plan_section"}
-    assert not [m for m in erased.mentions if m.table in own or m.table.startswith("care_plan")]
-    left = [
-        (table, column)
-        for table, column, value in text_cells(demo_dir / "our-say.sqlite3")
-        if "Ellis" in value
-    ]
-    assert left == []
+    kaur = resident_id(services, "Mrs Kaur")
+    services.residents.archive(manager, kaur)
+    erased = ResidentRecordsService(database.sessions).erase(manager, kaur)
+    assert [m.table for m in erased.mentions] == ["schedule_slot"]
+    left = {
+        table
+        for table, _column, value in text_cells(demo_dir / "our-say.sqlite3")
+        if "Kaur" in value
+    }
+    assert left == {"schedule_slot"}
 
 
 def test_a_name_is_found_as_whole_words_without_titles() -> None:
@@ -581,3 +578,25 @@ def test_a_name_is_found_as_whole_words_without_titles() -> None:
     assert not mentions("anything", names_pattern(()))
     exact = names_pattern(("Dot",), ignore_case=False)
     assert mentions("with Dot.", exact) and not mentions("a dot", exact)
+
+
+def test_an_erased_resident_cannot_be_given_a_name_pin_or_photo_again(
+    home: tuple[Database, Services],
+) -> None:
+    database, services = home
+    manager = staff(services, "manager")
+    dot = resident_id(services, "Dot")
+    services.residents.archive(manager, dot)
+    ResidentRecordsService(database.sessions).erase(manager, dot)
+    attempts = (
+        lambda: services.residents.update_details(manager, dot, preferred_name="Dot"),
+        lambda: services.residents.set_pin(manager, dot, "2468"),
+        lambda: services.residents.remove_photo(manager, dot),
+    )
+    for attempt in attempts:
+        with pytest.raises(ValidationError) as refused:
+            attempt()
+        assert refused.value.text() == (
+            "This resident's records were erased, so they cannot be changed."
+        )
+    assert services.residents.get(dot).preferred_name.startswith("Former resident")

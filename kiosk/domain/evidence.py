@@ -186,6 +186,8 @@ class SuggestionChain:
         """Days since it was said, when it is still waiting for an answer."""
         if self.decided_on is not None or self.answered_by is None:
             return None
+        if self.status is ProposalStatus.WITHDRAWN:
+            return None  # taken back: nothing to wait for
         return max(0, (self.answered_by - self.said_on).days)
 
     @property

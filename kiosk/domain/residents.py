@@ -37,6 +37,12 @@ class Resident:
     active: bool
     archived_at: datetime | None
     full_name: str | None = None  # the name on their records, if it differs
+    erased_at: datetime | None = None  # set once their records were erased, after they left
+
+    @property
+    def erased(self) -> bool:
+        """True once their records were erased: they are shown only by an anonymous name."""
+        return self.erased_at is not None
 
     @property
     def initials(self) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, timedelta, tzinfo
 from pathlib import Path
 
 from kiosk.domain.access import Actor, Capability
@@ -18,6 +18,7 @@ from kiosk.domain.care_plans import CarePlanView
 from kiosk.domain.errors import NotFoundError, PrintError
 from kiosk.domain.evidence import EvidenceReport, SuggestionChain
 from kiosk.domain.meals import MenuWeek
+from kiosk.domain.resident_records import ResidentRecords
 from kiosk.domain.text import N_
 from kiosk.domain.week import DayPlan, monday_of
 from kiosk.printing.care_plan import care_plan_pdf
@@ -25,6 +26,7 @@ from kiosk.printing.evidence import evidence_report_pdf
 from kiosk.printing.menu import weekly_menu_pdf
 from kiosk.printing.menu_card import menu_card_pdf
 from kiosk.printing.output import Runner, save_pdf, send_to_printer
+from kiosk.printing.records_output import SavedRecords, save_resident_records
 from kiosk.printing.schedule import Paper, weekly_schedule_pdf
 from kiosk.printing.schedule_poster import today_poster_pdf
 from kiosk.printing.you_said import you_said_poster_pdf
@@ -59,6 +61,9 @@ class PrintDesk:
         care_plan: Callable[[Actor, int], CarePlanView | None] | None = None,
         evidence: Callable[[Actor, date, date], EvidenceReport] | None = None,
         you_said: Callable[[Actor, date], Sequence[SuggestionChain]] | None = None,
+        resident_records: Callable[[Actor, int], ResidentRecords] | None = None,
+        languages: frozenset[str] = frozenset({"en_GB"}),
+        zone: Callable[[], tzinfo] = lambda: UTC,
         today: Callable[[], date] = date.today,
     ) -> None:
         """``week_days(first, last)`` gives each day's plan in the home's time zone (as
@@ -80,6 +85,9 @@ class PrintDesk:
         self._care_plan = care_plan
         self._evidence = evidence
         self._you_said = you_said
+        self._resident_records = resident_records
+        self._languages = languages
+        self._zone = zone
         self._today = today
 
     def menu_week(self, actor: Actor, monday: date, locale: str) -> Printout:
@@ -199,6 +207,27 @@ class PrintDesk:
         )
         name = f"you-said-{month.year}-{month.month:02d}.pdf"
         return self._deliver(actor, pdf, name, locale, "you_said")
+
+    def save_resident_records(self, actor: Actor, resident_id: int, folder: Path) -> SavedRecords:
+        """Everything kept about one resident, as a large-print PDF (in their own language
+        when the kiosk speaks it, else English) and a JSON file, saved in ``folder``: both or
+        neither. ``resident_records`` checks the right and audits it."""
+        if self._resident_records is None:
+            raise RuntimeError("this print desk was made without resident_records")
+        records = self._resident_records(actor, resident_id)
+        own = records.details.language
+        locale = own if own in self._languages else "en_GB"
+        return save_resident_records(
+            records,
+            folder,
+            home_name=self._home_name(),
+            locale=locale,
+            translate=self._translations(locale),
+            pictures_dir=self._pictures_dir,
+            fonts_dir=self._fonts_dir,
+            printed_on=self._today(),
+            zone=self._zone(),
+        )
 
     def _days(self, first: date, last: date) -> Sequence[DayPlan]:
         if self._week_days is None:

@@ -58,7 +58,9 @@ class EvidenceService:
                 period=period,
                 made_on=today,
                 participation=participation(session, window, all_stays),
-                suggestions=suggestion_chains(session, window, named=True, answered_by=as_of),
+                suggestions=suggestion_chains(
+                    session, window, named=True, answered_by=as_of, taken_back=True
+                ),
                 polls=poll_outcomes(session, window, all_stays, utc_now()),
                 activities=activity_feedback(session, window),
                 plan_events=plan_events(session, window),
@@ -76,7 +78,9 @@ class EvidenceService:
         with self._sessions() as session:
             window = Window(period, home_zone_in(session))
             as_of = min(period.last, self._home_today(window))
-            return suggestion_chains(session, window, named=False, answered_by=as_of)
+            return suggestion_chains(
+                session, window, named=False, answered_by=as_of, taken_back=False
+            )
 
     def _home_today(self, window: Window) -> date:
         return self._today() if self._today is not None else window.day(utc_now())

@@ -19,13 +19,12 @@ from kiosk.domain.evidence import DoneKind, DoneThing, SuggestionChain
 from kiosk.services.evidence_window import Window, counted_faces
 from kiosk.storage import models
 
-LEFT_OUT = (ProposalStatus.DRAFT.value, ProposalStatus.WITHDRAWN.value)
-
 
 def _sent_in(window: Window) -> ColumnElement[bool]:
-    """A suggestion sent in the range (not a draft, not taken back)."""
+    """A suggestion sent in the range (not a draft; perhaps taken back since)."""
     return and_(
-        models.Proposal.status.not_in(LEFT_OUT), window.within(models.Proposal.submitted_at)
+        models.Proposal.status != ProposalStatus.DRAFT.value,
+        window.within(models.Proposal.submitted_at),
     )
 
 
@@ -35,9 +34,10 @@ def said_in(window: Window) -> Select[tuple[int]]:
 
 
 def suggestion_chains(
-    session: Session, window: Window, *, named: bool, answered_by: date
+    session: Session, window: Window, *, named: bool, answered_by: date, taken_back: bool
 ) -> tuple[SuggestionChain, ...]:
-    """The chains of the suggestions said in the range, oldest first.
+    """The chains of the suggestions said in the range, oldest first; with ``taken_back``,
+    also those the resident withdrew (the report shows them; the poster does not).
 
     ``named`` False does not even read who said each one (the lounge poster names nobody).
     """
@@ -113,6 +113,7 @@ def suggestion_chains(
             reason,
             done_at,
         ) in rows
+        if taken_back or status != ProposalStatus.WITHDRAWN.value
     )
 
 

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.domain.access import SYSTEM, Actor, Capability, LockoutPolicy
 from kiosk.domain.enums import CarePlanAccess, ContrastTheme
-from kiosk.domain.errors import NotFoundError
+from kiosk.domain.errors import NotFoundError, ValidationError
 from kiosk.domain.photos import check_photo
 from kiosk.domain.pins import check_pin, hash_pin
 from kiosk.domain.residents import (
@@ -110,7 +110,7 @@ class ResidentsService:
         if not actor.is_resident(resident_id):
             actor.require(Capability.MANAGE_RESIDENTS)
         with session_scope(self._sessions) as session:
-            row = _load(session, resident_id)
+            row = _load_to_change(session, resident_id)
             self._apply_preferences(row, changes)
             session.flush()
             return to_resident(row, private=_sees_notes(actor))
@@ -153,7 +153,7 @@ class ResidentsService:
                 multiline=True,
             )
         with session_scope(self._sessions) as session:
-            row = _load(session, resident_id)
+            row = _load_to_change(session, resident_id)
             changed = False
             for name, value in values.items():
                 if getattr(row, name) != value:
@@ -171,7 +171,7 @@ class ResidentsService:
         actor.require(Capability.MANAGE_RESIDENTS)
         mime_type = check_photo(data)
         with session_scope(self._sessions) as session:
-            row = _load(session, resident_id)
+            row = _load_to_change(session, resident_id)
             old_photo_id = row.photo_id
             photo = models.Photo(mime_type=mime_type, byte_size=len(data), data=data)
             session.add(photo)
@@ -193,7 +193,7 @@ class ResidentsService:
         """Take the resident's photo away; their initials show instead."""
         actor.require(Capability.MANAGE_RESIDENTS)
         with session_scope(self._sessions) as session:
-            row = _load(session, resident_id)
+            row = _load_to_change(session, resident_id)
             old_photo_id = row.photo_id
             if old_photo_id is not None:
                 row.photo_id = None
@@ -242,7 +242,7 @@ class ResidentsService:
         """Mark a resident as no longer living here. Everything they said is kept."""
         actor.require(Capability.MANAGE_RESIDENTS)
         with session_scope(self._sessions) as session:
-            row = _load(session, resident_id)
+            row = _load_to_change(session, resident_id)
             if row.active:
                 row.active = False
                 row.archived_at = self._clock()
@@ -254,7 +254,7 @@ class ResidentsService:
         """A new PIN for a resident (staff who manage residents); lifts any lock-out."""
         actor.require(Capability.MANAGE_RESIDENTS)
         with session_scope(self._sessions) as session:
-            row = _load(session, resident_id)
+            row = _load_to_change(session, resident_id)
             replace_pin(row, pin)
             record(session, actor, "resident.pin_set", record_type="resident", record_id=row.id)
             return to_resident(row, private=True)
@@ -295,6 +295,16 @@ def _load(session: Session, resident_id: int) -> models.Resident:
     row = session.get(models.Resident, resident_id)
     if row is None:
         raise NotFoundError(N_("We could not find that resident."))
+    return row
+
+
+def _load_to_change(session: Session, resident_id: int) -> models.Resident:
+    """The resident, unless their records were erased: an erased row stays anonymous."""
+    row = _load(session, resident_id)
+    if row.erased_at is not None:
+        raise ValidationError(
+            "resident", N_("This resident's records were erased, so they cannot be changed.")
+        )
     return row
 
 
@@ -346,4 +356,5 @@ def to_resident(row: models.Resident, *, private: bool = False) -> Resident:
         active=row.active,
         archived_at=row.archived_at,
         full_name=row.full_name,
+        erased_at=row.erased_at,
     )

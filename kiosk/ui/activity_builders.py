@@ -144,9 +144,10 @@ def build_polls(window: MainWindow) -> Screen:
 
 
 def build_ideas_inbox(window: MainWindow) -> Screen:
+    from kiosk.ui.records_builders import print_poster_on_request
     from kiosk.ui.screens.ideas_inbox_screen import IdeasInboxScreen
 
-    return IdeasInboxScreen(
+    screen = IdeasInboxScreen(
         words=window.words,
         pictures=window.pictures,
         theme=window.theme,
@@ -154,6 +155,7 @@ def build_ideas_inbox(window: MainWindow) -> Screen:
         ideas=window.home_data().ideas,
         now=_home_now(window),
     )
+    return print_poster_on_request(window, screen)
 
 
 ACTIVITY_BUILDERS: dict[str, Callable[[MainWindow], Screen]] = {

@@ -1,12 +1,13 @@
-"""Who took part, month by month: a table at ordinary text sizes (a row a month, the whole
-period last), a card a month at large text (where six columns would not fit). Each month's
+"""Who took part, month by month: a table when it fits (a row a month, the whole period
+last), else a card a month (large text, or long words such as Welsh or Polish headings,
+where six columns would not fit: the choice follows the room there is). Each month's
 "took part" has a plain bar beside its numbers: the bar helps the eye, the numbers say it
 (never colour alone)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QWidget
 
 from kiosk.domain.evidence import Participation, Taking, share
@@ -62,12 +63,28 @@ class ParticipationView(QWidget):
         self.words = words
         self.theme = theme
         column = form.column(self, gap // 2)
-        if theme.metrics.scale >= LARGE_TEXT:
-            column.addWidget(self._card(words.gettext("Whole period"), participation.whole))
-            for month in participation.months:
-                column.addWidget(self._card(say.month_name(words, month.month), month.taking))
-        else:
-            column.addWidget(self._table(participation))
+        self.cards = QWidget()
+        cards = form.column(self.cards, gap // 2)
+        cards.addWidget(self._card(words.gettext("Whole period"), participation.whole))
+        for month in participation.months:
+            cards.addWidget(self._card(say.month_name(words, month.month), month.taking))
+        column.addWidget(self.cards)
+        self.table: QWidget | None = None
+        if theme.metrics.scale < LARGE_TEXT:
+            self.table = self._table(participation)
+            column.addWidget(self.table)
+        self._choose(self.width())
+
+    def _choose(self, width: int) -> None:
+        """The table when its columns fit in ``width``, else the cards."""
+        fits = self.table is not None and self.table.sizeHint().width() <= width
+        if self.table is not None:
+            self.table.setVisible(fits)
+        self.cards.setVisible(not fits)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._choose(event.size().width())
 
     # -- at ordinary text sizes: a table -------------------------------------------------------
 

@@ -12,11 +12,15 @@ from datetime import date, tzinfo
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from kiosk.domain.access import Actor
     from kiosk.domain.enums import CarePlanAccess, StaffRole
     from kiosk.domain.residents import Resident, ResidentPreferences
     from kiosk.domain.staff import AuditEntry, StaffMember
+    from kiosk.printing.records_output import SavedRecords
     from kiosk.ui.print_job import Printout
+    from kiosk.ui.resident_records_panel import ResidentRecordsKeeper
     from kiosk.ui.screens.activity_feedback_screen import FeedbackReader
     from kiosk.ui.screens.answers_screen import Answers, IdeaAnswers
     from kiosk.ui.screens.backups_screen import BackupKeeper
@@ -102,6 +106,10 @@ class Printing(Protocol):
     def today_poster(self, actor: Actor, day: date, locale: str) -> Printout: ...
     def care_plan(self, actor: Actor, resident_id: int, locale: str) -> Printout: ...
     def evidence_report(self, actor: Actor, first: date, last: date, locale: str) -> Printout: ...
+    def you_said_we_did(self, actor: Actor, month: date, locale: str) -> Printout: ...
+    def save_resident_records(
+        self, actor: Actor, resident_id: int, folder: Path
+    ) -> SavedRecords: ...
 
 
 @dataclass(frozen=True)
@@ -125,6 +133,7 @@ class HomeData:
     schedule: Schedule
     home_zone: Callable[[], tzinfo]  # the home's time zone, for "now" on its clock
     backups: BackupKeeper | None = None  # when the last good backup was; the manager's tools
+    resident_records: ResidentRecordsKeeper | None = None  # a resident's copy; erasing
     evidence: EvidenceSource | None = None  # the co-production evidence report
     idle_timeout_s: int = 90  # 0: never sign out on its own
 

@@ -46,10 +46,11 @@ def build_answers(window: MainWindow) -> Screen:
 
 
 def build_kitchen_inbox(window: MainWindow) -> Screen:
+    from kiosk.ui.records_builders import print_poster_on_request
     from kiosk.ui.screens.kitchen_inbox_screen import KitchenInboxScreen
 
     data = window.home_data()
-    return KitchenInboxScreen(
+    screen = KitchenInboxScreen(
         words=window.words,
         pictures=window.pictures,
         theme=window.theme,
@@ -58,6 +59,7 @@ def build_kitchen_inbox(window: MainWindow) -> Screen:
         dishes=data.menus,
         today=data.today,
     )
+    return print_poster_on_request(window, screen)
 
 
 def build_dishes(window: MainWindow) -> Screen:

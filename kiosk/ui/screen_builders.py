@@ -88,16 +88,22 @@ def build_private_pin(window: MainWindow) -> Screen:
 
 def build_residents(window: MainWindow) -> Screen:
     from kiosk.i18n import language_choices
+    from kiosk.ui.records_builders import choose_records_folder, save_resident_records
     from kiosk.ui.screens.residents_screen import ResidentsScreen
 
+    data = window.home_data()
+    records = data.resident_records
     return ResidentsScreen(
         words=window.words,
         pictures=window.pictures,
         theme=window.theme,
         signed_in=lambda: window.staff_actor,
-        residents=window.home_data().residents,  # type: ignore[arg-type]
+        residents=data.residents,  # type: ignore[arg-type]
         languages=[(c.code, c.own_name) for c in language_choices(window.words.languages)],
         choose_photo=lambda: choose_photo(window),
+        records=records,
+        save_records=save_resident_records(window) if records is not None else None,
+        choose_folder=lambda: choose_records_folder(window),
     )
 
 

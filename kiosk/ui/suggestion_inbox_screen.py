@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QLayout, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.domain.meals import ANSWER_MAX
@@ -55,6 +55,8 @@ class SuggestionInboxScreen(StaffScreen, Generic[ItemT, KindT]):
     #: What the list says when nothing has been sent yet (marked with ``N_``).
     none_yet_words: ClassVar[str]
 
+    print_poster_requested = Signal()  # "You said, we did" for this month; the window prints
+
     def __init__(
         self,
         *,
@@ -76,11 +78,14 @@ class SuggestionInboxScreen(StaffScreen, Generic[ItemT, KindT]):
         # The list
         self.list_panel = QWidget()
         self.summary = form.plain_label()
+        self.poster_button = BigButton("newspaper", "", horizontal=True, small=True, **kit)
+        self.poster_button.tapped.connect(self.print_poster_requested)
         self.idea_buttons: dict[int, BigButton] = {}
         self._ideas_column = QVBoxLayout()
         self._ideas_column.setSpacing(theme.metrics.gap_px)
         column = QVBoxLayout(self.list_panel)
         column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.poster_button)
         column.addWidget(self.summary)
         column.addLayout(self._ideas_column)
 
@@ -138,6 +143,7 @@ class SuggestionInboxScreen(StaffScreen, Generic[ItemT, KindT]):
         super().retranslate()
         gettext = self.words.gettext
         self.back_button.set_words(gettext("Back to the list"))
+        self.poster_button.set_words(gettext("Print “You said, we did” for this month"))
         self.kind_label.setText(gettext("Your answer"))
         for kind, button in self.kind_buttons.items():
             button.set_words(gettext(self.kind_words[kind]))

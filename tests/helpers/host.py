@@ -32,6 +32,7 @@ class Host(QWidget):
             bar.addWidget(button)
         title = QLabel(screen.title())
         title.setProperty("role", "title")
+        title.setWordWrap(True)  # as the window's own title: a long one takes two lines
         bar.addWidget(title, 1)
         layout = QVBoxLayout(self)
         margin = max(12, theme.metrics.gap_px // 2)

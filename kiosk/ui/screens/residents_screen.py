@@ -5,6 +5,10 @@ kiosk looks and sounds for them, or welcome someone new. Choices are big buttons
 drop-down lists or spin boxes: staff use the same touch screen as residents. Nothing is
 kept until Save (a photo and a new PIN are kept as soon as they are chosen), and the
 services decide what is allowed: this screen shows their answer in words.
+
+A manager also sees each resident's records (:mod:`kiosk.ui.resident_records_panel`):
+a copy to save for them, and, for someone who has moved out, erasing their records. For
+someone who has moved out it comes first on their page; for anyone else, after the form.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 import hmac
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from PySide6.QtCore import QPoint, QTimer
@@ -19,6 +24,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QWidg
 
 from kiosk.domain.access import Actor
 from kiosk.domain.enums import CarePlanAccess, ContrastTheme
+from kiosk.domain.resident_records import ErasedCounts
 from kiosk.domain.residents import (
     DEFAULT_SPEECH_RATE,
     NewResident,
@@ -30,6 +36,12 @@ from kiosk.i18n import Words
 from kiosk.ui import form_parts as form
 from kiosk.ui.list_and_editor_screen import ListAndEditorScreen, ListRow
 from kiosk.ui.pictures import PictureLibrary
+from kiosk.ui.resident_records_panel import (
+    ResidentRecordsKeeper,
+    ResidentRecordsPanel,
+    SaveRecords,
+)
+from kiosk.ui.resident_records_words import erased_words
 from kiosk.ui.staff_screen import SignedInStaff, field_label
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.big_button import BigButton
@@ -130,9 +142,28 @@ class ResidentsScreen(ListAndEditorScreen):
         residents: ResidentRecords,
         languages: Sequence[tuple[str, str]],
         choose_photo: Callable[[], bytes | None],
+        records: ResidentRecordsKeeper | None = None,
+        save_records: SaveRecords | None = None,
+        choose_folder: Callable[[], Path | None] | None = None,
     ) -> None:
+        """``records``, ``save_records`` and ``choose_folder`` bring the manager's tools
+        for a resident's records; without all three, they are not offered."""
         super().__init__(words=words, pictures=pictures, theme=theme, signed_in=signed_in)
         self._residents = residents
+        self.records_panel: ResidentRecordsPanel | None = None
+        if records is not None and save_records is not None and choose_folder is not None:
+            self.records_panel = ResidentRecordsPanel(
+                words=words,
+                pictures=pictures,
+                theme=theme,
+                actor=self.actor,
+                keeper=records,
+                save=save_records,
+                choose_folder=choose_folder,
+            )
+            self.records_panel.erased.connect(self._on_records_panel_erased)
+            self.records_panel.told.connect(self._on_records_panel_told)
+            self.records_panel.scroll_wanted.connect(self._scroll_to)
         self._languages = list(languages)
         self._choose_photo = choose_photo
         self._people: list[Resident] = []
@@ -168,6 +199,13 @@ class ResidentsScreen(ListAndEditorScreen):
         self.moved_out_label.setWordWrap(True)
         self.moved_out_label.setProperty("role", "notice")
         layout = self._begin_editor(self.photo_label, self.moved_out_label)
+        # Their records: here for someone who has moved out, after the form for others
+        self._records_first = QWidget()
+        self._records_last = QWidget()
+        for host in (self._records_first, self._records_last):
+            form.column(host, 0)
+            host.hide()
+        layout.addWidget(self._records_first)
 
         # Names and room
         self.names_heading = form.section_heading()
@@ -299,6 +337,8 @@ class ResidentsScreen(ListAndEditorScreen):
         care_layout.addWidget(self.pin_panel)
         layout.addWidget(care)
 
+        layout.addWidget(self._records_last)
+
         # Moved out
         self.archive_button = self._big("cross")
         self.archive_button.tapped.connect(self._on_archive_button_tapped)
@@ -344,6 +384,8 @@ class ResidentsScreen(ListAndEditorScreen):
     def apply_theme(self, theme: Theme) -> None:
         super().apply_theme(theme)
         self.pin_pad.apply_theme(theme)
+        if self.records_panel is not None:
+            self.records_panel.apply_theme(theme)
         self._arrange_choices()
         self._fill_list()
         if self.editing:
@@ -392,6 +434,8 @@ class ResidentsScreen(ListAndEditorScreen):
         self.archive_yes_button.set_words(gettext("Yes, they have moved out"))
         self.archive_no_button.set_words(gettext("No"))
         self.pin_pad.retranslate()
+        if self.records_panel is not None:
+            self.records_panel.retranslate()
         self._fill_list()
         self._show_editor_words()
 
@@ -472,15 +516,21 @@ class ResidentsScreen(ListAndEditorScreen):
         resident = self.resident
         adding = resident is None
         self.heading.setText(gettext("A new resident") if adding else resident.preferred_name)
-        self.moved_out_label.setText(gettext("Moved out. Everything they said is kept."))
+        self.moved_out_label.setText(
+            gettext("Moved out. Their records were erased.")
+            if resident is not None and resident.erased
+            else gettext("Moved out. Everything they said is kept.")
+        )
         self.moved_out_label.setVisible(resident is not None and not resident.active)
         has_pin = resident is not None and resident.has_pin
         self.pin_state_label.setText(
             gettext("They have a PIN.") if has_pin else gettext("They do not have a PIN yet.")
         )
+        # No new photo or PIN for someone whose records were erased: they would name them.
+        named = resident is not None and not resident.erased
         for widget in (self.pin_state_label, self.set_pin_button, self.choose_photo_button):
-            widget.setVisible(not adding)
-        self.set_pin_button.setVisible(not adding and not self.pin_panel.isVisible())
+            widget.setVisible(named)
+        self.set_pin_button.setVisible(named and not self.pin_panel.isVisible())
         self.later_label.setVisible(adding)
         self.remove_photo_button.setVisible(resident is not None and resident.has_photo)
         self.archive_button.setVisible(
@@ -488,6 +538,20 @@ class ResidentsScreen(ListAndEditorScreen):
         )
         rate = self._choices.speech_rate
         self.speed_label.setText(gettext("{rate} words a minute").format(rate=rate))
+        self._show_records_panel()
+
+    def _show_records_panel(self) -> None:
+        """Their records, for a manager: first for someone who has moved out, else last."""
+        panel, resident = self.records_panel, self.resident
+        if panel is None:
+            return
+        first = resident is not None and not resident.active
+        host = self._records_first if first else self._records_last
+        if panel.parentWidget() is not host:
+            host.layout().addWidget(panel)
+        panel.show_for(resident)
+        self._records_first.setVisible(first and not panel.isHidden())
+        self._records_last.setVisible(not first and not panel.isHidden())
 
     def _show_choices(self) -> None:
         choices = self._choices
@@ -635,7 +699,10 @@ class ResidentsScreen(ListAndEditorScreen):
         self.pin_pad.clear()
         self.pin_pad.set_message("")
         self.pin_panel.hide()
-        self.set_pin_button.setVisible(self.editing and self.resident is not None)
+        resident = self.resident
+        self.set_pin_button.setVisible(
+            self.editing and resident is not None and not resident.erased
+        )
 
     # -- the photo -------------------------------------------------------------------------
 
@@ -696,6 +763,18 @@ class ResidentsScreen(ListAndEditorScreen):
             )
         )
 
+    # -- their records ---------------------------------------------------------------------
+
+    def _on_records_panel_erased(self, erased: ErasedCounts) -> None:
+        self.show_problem("")
+        self._show_list(notice=erased_words(self.words, erased))
+
+    def _on_records_panel_told(self, words: str) -> None:
+        """A copy was saved (or not) after staff went back to the list: say so there."""
+        if not self.editing:
+            self.list_notice.setText(words)
+            self.list_notice.show()
+
 
 class _ResidentRow(ListRow):
     """One resident in the list: their initials, name and room (or that they moved out)."""
@@ -709,6 +788,8 @@ class _ResidentRow(ListRow):
             details.append(gettext("Room {room}").format(room=resident.room))
         if not resident.active:
             details.append(gettext("Moved out"))
+        if resident.erased:
+            details.append(gettext("Records erased"))
         detail = " · ".join(details)
         self.setAccessibleName(", ".join([resident.preferred_name, *details]))
         size = max(theme.metrics.min_target_px, round(64 * min(theme.metrics.scale, 1.5)))
