@@ -215,7 +215,7 @@ RESOLVED = N_("Resolved")
 RESOLVED_AFTER = N_("{date}, after {days}")
 RESOLVED_SAME_DAY = N_("{date}, the same day")
 OPEN_FOR = N_("Open for {days}")
-OPEN = N_("Open")
+OPEN = N_("Not sorted out yet")
 WHOLE_PLAN = N_("The whole plan")
 
 
