@@ -232,6 +232,8 @@ def test_staff_tools_need_a_staff_pin_and_home_signs_staff_out(
             "activity-feedback",
             "care-plans",
             "talk-requests",
+            "backups",
+            "evidence",
         }
         assert room.leave_button.isVisible()  # type: ignore[attr-defined]
         person.tap(window.home_button)

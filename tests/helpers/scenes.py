@@ -3,7 +3,10 @@ and for screenshots (scripts/take_screenshots.py)."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
+
+from PySide6.QtWidgets import QApplication
 
 from kiosk.app import Services
 from kiosk.domain.access import Actor
@@ -48,6 +51,19 @@ def staff_tool(name: str, role: str = "manager") -> Scene:
             window.open_screen(name)
 
     return go
+
+
+def evidence_worked_out(window: MainWindow, services: Services) -> None:
+    """The evidence report, once its worker has brought the last 3 months to the screen."""
+    staff_tool("evidence")(window, services)
+    deadline = time.monotonic() + 30
+    while getattr(window.current, "working", False) and time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.01)
+    settled = time.monotonic() + 0.2  # the report's cards, laid out
+    while time.monotonic() < settled:
+        QApplication.processEvents()
+        time.sleep(0.01)
 
 
 def staff_pin(window: MainWindow, services: Services) -> None:
@@ -214,7 +230,7 @@ SCENES: dict[str, Scene] = {
     "staff-list": staff_tool("staff-list"),
     "audit": staff_tool("audit"),
     "backups": staff_tool("backups"),
-    "evidence": staff_tool("evidence"),
+    "evidence": evidence_worked_out,
     "suggest-meal": suggest_meal("meal"),
     "suggest-meal-dish": suggest_meal("dish"),
     "suggest-meal-typing": suggest_meal("typing"),
