@@ -202,6 +202,7 @@ CREATE TABLE proposal (
 );
 CREATE INDEX ix_proposal_resident_id ON proposal (resident_id);
 CREATE INDEX ix_proposal_status_created_at ON proposal (status, created_at);
+CREATE INDEX ix_proposal_submitted_at ON proposal (submitted_at);
 CREATE INDEX ix_proposal_topic_status ON proposal (topic, status);
 
 CREATE TABLE proposal_dietary_tag (
@@ -273,6 +274,7 @@ CREATE TABLE ballot (
     CONSTRAINT fk_ballot_resident_id FOREIGN KEY(resident_id) REFERENCES resident (id) ON DELETE RESTRICT
 );
 CREATE INDEX ix_ballot_resident_id ON ballot (resident_id);
+CREATE INDEX ix_ballot_cast_at_resident_id ON ballot (cast_at, resident_id);
 
 CREATE TABLE ballot_choice (
     ballot_id INTEGER NOT NULL,
@@ -320,6 +322,7 @@ CREATE INDEX ix_schedule_slot_activity_id_starts_at ON schedule_slot (activity_i
 CREATE INDEX ix_schedule_slot_poll_id ON schedule_slot (poll_id);
 CREATE INDEX ix_schedule_slot_proposal_id ON schedule_slot (proposal_id);
 CREATE INDEX ix_schedule_slot_starts_at ON schedule_slot (starts_at);
+CREATE INDEX ix_schedule_slot_ends_at ON schedule_slot (ends_at);
 
 CREATE TABLE attendance (
     slot_id INTEGER NOT NULL,

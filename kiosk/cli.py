@@ -26,6 +26,7 @@ from kiosk.domain.errors import KioskError
 
 if TYPE_CHECKING:
     from kiosk.speech.voices import Voice
+    from kiosk.storage.database import Database
 
 NO_DISPLAY_HINT = (
     "No display found. To try the kiosk on a machine without a screen, run it under a "
@@ -88,11 +89,20 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --screenshot: the window size (default 1280x800)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    commands.add_parser(
+    demo_data = commands.add_parser(
         "demo-data",
         parents=[common],
         help="seed the demo home (only ever into a demo database)",
-        description="Create and fill the demo home. Refuses a database that holds a real home.",
+        description="Create and fill the demo home. Refuses a database that holds a real home. "
+        "With --scale, a bigger made-up home with years of history instead, to try the kiosk "
+        "at scale (into a new demo folder: it refuses one that already holds a home).",
+    )
+    demo_data.add_argument(
+        "--scale",
+        type=_demo_scale,
+        metavar="SIZE",
+        help="5y: 200 residents over five years; 1y: 60 residents over one year; or "
+        "RESIDENTSxYEARS, such as 12x0.5",
     )
     check = commands.add_parser(
         "check",
@@ -279,6 +289,29 @@ def _size(text: str) -> tuple[int, int]:
     return width, height
 
 
+# ``demo-data --scale``: (residents living here at any one time, years of history).
+DEMO_SCALES: dict[str, tuple[int, float]] = {"1y": (60, 1.0), "5y": (200, 5.0)}
+MAX_SCALE = (1000, 10.0)
+
+
+def _demo_scale(text: str) -> tuple[int, float]:
+    """``5y``, ``1y``, or ``RESIDENTSxYEARS`` (``12x0.5``)."""
+    if text in DEMO_SCALES:
+        return DEMO_SCALES[text]
+    try:
+        residents, years = text.lower().split("x")
+        scale = int(residents), float(years)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"a scale is {' or '.join(DEMO_SCALES)}, or RESIDENTSxYEARS like 12x0.5"
+        ) from None
+    if not (1 <= scale[0] <= MAX_SCALE[0] and 0 < scale[1] <= MAX_SCALE[1]):
+        raise argparse.ArgumentTypeError(
+            f"from 1 to {MAX_SCALE[0]} residents, over at most {MAX_SCALE[1]:g} years"
+        )
+    return scale
+
+
 def _demo_data(args: argparse.Namespace, env: Mapping[str, str]) -> int:
     from kiosk.logs import setup_logging
     from kiosk.storage.database import ensure_private_dir, open_database
@@ -289,6 +322,8 @@ def _demo_data(args: argparse.Namespace, env: Mapping[str, str]) -> int:
     setup_logging(config.log_dir)
     database = open_database(config.database_url, create=True, kind=config.database_kind)
     try:
+        if args.scale is not None:
+            return _generate_demo(database, config, *args.scale)
         summary = seed_demo_home(database)
     finally:
         database.dispose()
@@ -298,6 +333,32 @@ def _demo_data(args: argparse.Namespace, env: Mapping[str, str]) -> int:
         f"  {summary.counts['resident']} residents, {summary.counts['dish']} dishes, "
         f"{summary.counts['activity']} activities, {summary.counts['proposal']} suggestions, "
         f"{summary.counts['care_plan']} care plans"
+    )
+    return 0
+
+
+def _generate_demo(database: Database, config: AppConfig, residents: int, years: float) -> int:
+    """A made-up home of ``residents`` beds over ``years``, ending today, into an empty demo
+    database (a live one, or one already holding a home, is refused untouched)."""
+    from datetime import datetime
+
+    from kiosk.storage.demo import HOME_ZONE
+    from kiosk.storage.generated import generate_home
+
+    summary = generate_home(
+        database, residents=residents, years=years, end=datetime.now(HOME_ZONE).date()
+    )
+    counts = summary.counts
+    print(
+        f"Generated a home of {residents} residents over {years:g} years "
+        f"({summary.first_day} to {summary.last_day}) in {config.data_dir}, "
+        f"in {summary.seconds:.1f} s"
+    )
+    print(
+        f"  {counts.get('resident', 0)} residents in all, {counts.get('ballot', 0)} ballots, "
+        f"{counts.get('proposal', 0)} suggestions, {counts.get('feedback', 0)} feedback, "
+        f"{counts.get('care_plan_version', 0)} care-plan versions, "
+        f"{counts.get('audit_event', 0)} audit events"
     )
     return 0
 

@@ -19,7 +19,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
 
-from sqlalchemy import Select, delete, func, or_, select, update
+from sqlalchemy import ColumnElement, Select, and_, case, delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -153,20 +153,24 @@ class PollsService:
     def polls_closed(
         self, viewer: Actor, *, now: datetime | None = None, limit: int = CLOSED_LIST_MAX
     ) -> list[Poll]:
-        """The polls that have closed, the most recently closed first (at most ``limit``)."""
+        """The polls that have closed, the most recently closed first (at most ``limit``).
+
+        Ordered and cut in the database: only the polls shown are read with their choices
+        and ballots, however many years of polls the home has."""
         moment = self._moment(now)
         with self._sessions() as session:
             rows = session.scalars(
-                select(models.Poll).where(
+                select(models.Poll)
+                .where(
                     or_(
                         models.Poll.closes_at <= moment,
                         models.Poll.closed_early_at <= moment,
                     )
                 )
+                .order_by(_closed_at().desc(), models.Poll.id.desc())
+                .limit(max(limit, 0))
             ).all()
-            polls = _to_polls(session, rows, viewer=viewer.resident_id)
-        polls.sort(key=lambda poll: (poll.closed_at, poll.id), reverse=True)
-        return polls[: max(limit, 0)]
+            return _to_polls(session, rows, viewer=viewer.resident_id)
 
     def poll(self, viewer: Actor, poll_id: int) -> Poll:
         """One poll; a resident's own ballot comes with it."""
@@ -320,6 +324,13 @@ def _open_at(moment: datetime) -> Select[tuple[models.Poll]]:
         models.Poll.closes_at > moment,
         or_(models.Poll.closed_early_at.is_(None), models.Poll.closed_early_at > moment),
     )
+
+
+def _closed_at() -> ColumnElement[datetime]:
+    """When voting ended, as :attr:`Poll.closed_at` says, worked out by the database."""
+    poll = models.Poll
+    early = and_(poll.closed_early_at.is_not(None), poll.closed_early_at < poll.closes_at)
+    return case((early, poll.closed_early_at), else_=poll.closes_at)
 
 
 def _own_ballot(session: Session, poll_id: int, resident_id: int) -> models.Ballot | None:

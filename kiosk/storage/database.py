@@ -22,7 +22,18 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, inspect, make_url, select, text
+from sqlalchemy import (
+    Connection,
+    Engine,
+    create_engine,
+    delete,
+    event,
+    insert,
+    inspect,
+    make_url,
+    select,
+    text,
+)
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DatabaseError as SqlDatabaseError
 from sqlalchemy.exc import OperationalError
@@ -47,9 +58,11 @@ log = logging.getLogger(__name__)
 
 __all__ = [
     "DATABASE_FILENAME",
+    "INDEXES_ADDED",
     "SCHEMA_VERSION",
     "CheckReport",
     "Database",
+    "add_missing_indexes",
     "check_database",
     "ensure_private_dir",
     "open_database",
@@ -59,6 +72,7 @@ __all__ = [
 ]
 
 SCHEMA_VERSION = 1
+INDEXES_ADDED = "indexes_added"  # schema_meta: indexes an existing database gained on opening
 DEFAULT_BUSY_TIMEOUT_MS = 5000
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -130,6 +144,7 @@ def _open_sqlite(url: URL, *, create: bool, kind: DatabaseKind, busy_timeout_ms:
         if is_new and path.exists() and path.stat().st_size == 0:
             path.unlink()  # our own empty file from a creation that failed part-way
         raise
+    add_missing_indexes(engine, location)
     _make_private(path)
     return Database(engine, _session_factory(engine), found_kind, location)
 
@@ -202,6 +217,7 @@ def _open_server(url: str, *, create: bool, kind: DatabaseKind) -> Database:
     except BaseException:
         engine.dispose()
         raise
+    add_missing_indexes(engine, location)
     return Database(engine, _session_factory(engine), found_kind, location)
 
 
@@ -238,6 +254,61 @@ def _check_version(engine: Engine, location: str) -> DatabaseKind:
     if version < SCHEMA_VERSION:  # pragma: no cover - no older schema exists yet
         raise NotImplementedError("migrations arrive with the first schema change")
     return kind
+
+
+def add_missing_indexes(engine: Engine, location: str) -> tuple[str, ...]:
+    """Create the indexes this version of the kiosk knows and the database lacks; return
+    their names.
+
+    Indexes only make reading faster: a database made before one was added works without
+    it, and an older kiosk works with it. So they need no new schema version: a database
+    gains them the first time it is opened, in one transaction, and ``schema_meta`` notes
+    which and when (:data:`INDEXES_ADDED`). One that cannot take them now (locked, or on a
+    read-only disk) is used as it is, and they are tried again the next time.
+    """
+    wanted = {
+        index.name: index for table in Base.metadata.tables.values() for index in table.indexes
+    }
+    try:
+        with engine.begin() as connection:
+            present = _index_names(connection)
+            missing = sorted(str(name) for name in wanted if name not in present)
+            for name in missing:
+                wanted[name].create(connection)
+            if missing:
+                _note_indexes_added(connection, missing)
+    except SqlDatabaseError as error:
+        log.warning("Could not add the missing indexes to %s: %s", location, error)
+        return ()
+    if missing:
+        log.info("Added the indexes %s to %s", ", ".join(missing), location)
+    return tuple(missing)
+
+
+def _index_names(connection: Connection) -> set[str]:
+    if connection.dialect.name == "sqlite":  # one quick query, not a reflection per table
+        return set(
+            connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'index'")
+            .scalars()
+            .all()
+        )
+    return {
+        str(index["name"])
+        for indexes in inspect(connection).get_multi_indexes().values()
+        for index in indexes
+    }
+
+
+def _note_indexes_added(connection: Connection, names: list[str]) -> None:
+    """``schema_meta`` keeps every upgrade's indexes, each with its moment (UTC)."""
+    table = SchemaMeta.__table__
+    earlier = connection.execute(
+        select(SchemaMeta.value).where(SchemaMeta.name == INDEXES_ADDED)
+    ).scalar_one_or_none()
+    this_time = f"{utc_now().isoformat()} {' '.join(names)}"
+    value = this_time if earlier is None else f"{earlier}; {this_time}"
+    connection.execute(delete(table).where(table.c.name == INDEXES_ADDED))
+    connection.execute(insert(table).values(name=INDEXES_ADDED, value=value))
 
 
 def _make_private(path: Path) -> None:

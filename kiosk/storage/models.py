@@ -299,6 +299,7 @@ class Proposal(Base):
         Index(None, "status", "created_at"),
         Index(None, "resident_id"),
         Index(None, "topic", "status"),
+        Index(None, "submitted_at"),  # the evidence report's year of suggestions
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -398,6 +399,7 @@ class Ballot(Base):
         UniqueConstraint("poll_id", "resident_id"),
         UniqueConstraint("id", "poll_id"),  # the target of ballot_choice's (ballot, poll) key
         Index(None, "resident_id"),
+        Index(None, "cast_at", "resident_id"),  # who voted in a range: the index answers it
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -451,6 +453,7 @@ class ScheduleSlot(Base):
         CheckConstraint("source <> 'poll' OR poll_id IS NOT NULL", name="poll_source"),
         CheckConstraint("source <> 'proposal' OR proposal_id IS NOT NULL", name="proposal_source"),
         Index(None, "starts_at"),
+        Index(None, "ends_at"),  # "How was it?": what ended in the last seven days
         Index(None, "activity_id", "starts_at"),
         Index(None, "proposal_id"),
         Index(None, "poll_id"),
