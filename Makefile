@@ -16,13 +16,14 @@ RUN_DEBS := espeak-ng libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0 lib
 # and CUPS with its PDF printer (tests/test_print_output.py prints through a real queue).
 TEST_DEBS := $(RUN_DEBS) poppler-utils xvfb xauth sox cups printer-driver-cups-pdf
 
-.PHONY: help run test lint demo bench messages clean
+.PHONY: help run test soak lint demo bench messages clean
 
 help:
 	@echo "make run    start the kiosk in a window on the demo home (sets everything up)"
 	@echo "make test   lint, import rules and the whole test suite (sets everything up)"
 	@echo "make demo   (re)seed the demo home only"
 	@echo "make bench  run the benchmarks; prints a table and writes bench-results.json"
+	@echo "make soak   10,000 navigations and speech requests: memory, widgets, threads, files"
 	@echo "make messages  extract words to translate and update every language's catalogue"
 	@echo "make clean  remove the virtual environment and caches"
 
@@ -36,6 +37,11 @@ test: $(VENV)/.test-ready
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports --no-cache
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n 2 --dist loadgroup
+
+# About six minutes on two cores, so it is kept out of make test (issue #10: to make bench).
+soak: $(VENV)/.test-ready
+	@scripts/ensure-debian-packages.sh $(TEST_DEBS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m soak -s tests/test_soak.py
 
 lint: $(VENV)/.test-ready
 	$(BIN)/ruff check .

@@ -1,0 +1,75 @@
+"""Soak (issue #10): 10,000 navigations and speech requests in one process, on the real
+window with the real speech stack (espeak-ng through pyttsx3 in its worker process, the
+cache, and QtMultimedia playing on a machine with no audio device, as in
+test_read_aloud.py). After a warm-up that builds every screen, nothing may keep growing:
+memory, widgets, threads and open files are counted before and after.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from tests.helpers.shell import kiosk_window
+from tests.helpers.soak import Counts, SoakWalk, count_now
+
+OPERATIONS = 10_000
+WARM_UP = 1_000
+CHECKPOINT = 1_000
+RSS_GROWTH_LIMIT_KB = 20 * 1024
+# Screens are built once and kept, but a few rebuild their contents for whoever comes
+# next: the faces on "Who are you?", the staff names, Home's task buttons after a theme
+# change, and the on-screen keyboards' keys for the last language typed in. The walk ends
+# each stretch the same way (nobody signed in, at Home), so only those can differ: at most
+# a page of faces and one keyboard's worth of keys. A leak of one widget a navigation
+# would be thousands.
+WIDGET_TOLERANCE = 60
+# One thread with one file of its own (a Qt thread and its event dispatcher's eventfd) was
+# seen to appear once, late in a run, and stay; a leak per operation would be thousands.
+# More than one is a leak. Which Qt object starts it is not yet known (stop 16's note).
+THREAD_AND_FILE_TOLERANCE = 1
+
+
+@pytest.mark.soak
+def test_ten_thousand_navigations_and_speech_requests_leave_nothing_behind(
+    qapp: QApplication, demo_dir: Path
+) -> None:
+    # Text size fixed at 100 %: a resident's own text size restyles all 5,000 widgets on
+    # every sign-in and out (seconds each here), which would make the soak a slow test of
+    # style sheets. Two residents' high contrast still change the theme now and then.
+    started = time.monotonic()
+    with kiosk_window(demo_dir, speech=True, text_scale=100) as (window, services):
+        assert window.speech is not None and window.speech.available
+        walk = SoakWalk(window, services, seed=10)
+        walk.tour()
+        walk.run(WARM_UP - walk.operations)
+        walk.wait_for_quiet()
+        warm = count_now()
+        figures = [f"after {walk.operations} operations (warm): {warm.line()}"]
+        while walk.operations < OPERATIONS:
+            walk.run(min(CHECKPOINT, OPERATIONS - walk.operations))
+            figures.append(f"after {walk.operations} operations: {count_now().line()}")
+        walk.wait_for_quiet()
+        end = count_now()
+        figures.append(f"at the end, all quiet: {end.line()}")
+        figures.append(
+            f"{walk.operations} operations, {walk.speech_requests} speech requests "
+            f"({walk.new_sentences} new sentences), in {time.monotonic() - started:.0f} s"
+        )
+        figures.append(", ".join(f"{kind}: {n}" for kind, n in sorted(walk.kinds.items())))
+        recorded = len(list((demo_dir / "speech-cache").glob("*.wav")))
+    report = "\n".join(figures)
+    print("\n" + report)
+    assert walk.new_sentences > 0 and recorded > walk.new_sentences, report
+    assert_nothing_grew(warm, end, report)
+
+
+def assert_nothing_grew(warm: Counts, end: Counts, report: str) -> None:
+    assert end.rss_kb - warm.rss_kb < RSS_GROWTH_LIMIT_KB, report
+    assert abs(end.widgets - warm.widgets) <= WIDGET_TOLERANCE, report
+    assert end.python_threads == warm.python_threads, report
+    assert end.os_threads <= warm.os_threads + THREAD_AND_FILE_TOLERANCE, report
+    assert end.fds <= warm.fds + THREAD_AND_FILE_TOLERANCE, report
