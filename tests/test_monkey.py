@@ -26,10 +26,8 @@ from pytestqt.qtbot import QtBot
 from kiosk.domain.errors import PrintError
 from kiosk.printing.output import NO_PRINTERS
 from kiosk.ui import records_builders, screen_builders
-from kiosk.ui.backups_job import BackupJob
-from kiosk.ui.evidence_worker import ReportWorker
+from kiosk.ui.background_job import BackgroundJob
 from kiosk.ui.main_window import MainWindow
-from kiosk.ui.print_job import PrintJobs
 from kiosk.ui.speech_player import SpeechPlayer
 from kiosk.ui.widgets import touch_button
 from tests.helpers.monkey import (
@@ -192,9 +190,8 @@ def test_random_events_leave_a_working_home(
 
 def _let_workers_finish(window: MainWindow) -> None:
     """Printouts, reports and backups still being made finish before the window goes."""
-    for kind in (PrintJobs, ReportWorker, BackupJob):
-        for job in window.findChildren(kind):
-            job.wait()
+    for job in window.findChildren(BackgroundJob):
+        job.wait()
     settle()
 
 

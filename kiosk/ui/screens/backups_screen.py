@@ -19,10 +19,11 @@ from PySide6.QtWidgets import QBoxLayout, QFrame, QLabel, QVBoxLayout, QWidget
 
 from kiosk.domain.access import Actor
 from kiosk.domain.backups import BackupAttempt, BackupRun, BackupSetup, BackupStatus
+from kiosk.domain.text import N_
 from kiosk.i18n import Words
 from kiosk.ui import backups_words as say
 from kiosk.ui import form_parts as form
-from kiosk.ui.backups_job import BackupJob
+from kiosk.ui.background_job import BackgroundJob
 from kiosk.ui.discard import discard
 from kiosk.ui.pictures import PictureLibrary
 from kiosk.ui.staff_screen import SignedInStaff, StaffScreen, field_label
@@ -64,9 +65,14 @@ class BackupsScreen(StaffScreen):
         self._setup: BackupSetup | None = None
         self._history: Sequence[BackupAttempt] = ()
         self._outcome: BackupRun | str | None = None  # what the last "Back up now" did
-        self.job = BackupJob(words.gettext, self)
+        self.job = BackgroundJob(
+            words.gettext,
+            unexpected=N_("Sorry, the backup could not be made. It has been noted."),
+            name="backup",
+            parent=self,
+        )
         self.job.started.connect(self._on_job_started)
-        self.job.finished.connect(self._on_job_finished)
+        self.job.succeeded.connect(self._on_job_finished)
         self.job.failed.connect(self._on_job_failed)
         gap = theme.metrics.gap_px
 

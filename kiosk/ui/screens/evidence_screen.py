@@ -33,11 +33,11 @@ from kiosk.i18n import Words
 from kiosk.printing import evidence_words as printed
 from kiosk.ui import evidence_words as say
 from kiosk.ui import form_parts as form
+from kiosk.ui.background_job import BackgroundJob
 from kiosk.ui.discard import discard
 from kiosk.ui.evidence_cards import EvidenceCards
 from kiosk.ui.evidence_participation import LARGE_TEXT, ParticipationView
 from kiosk.ui.evidence_period import PeriodChooser
-from kiosk.ui.evidence_worker import ReportWorker
 from kiosk.ui.pictures import PictureLibrary
 from kiosk.ui.print_job import PrintJobs, Printout
 from kiosk.ui.staff_screen import SignedInStaff, StaffScreen
@@ -108,8 +108,13 @@ class EvidenceScreen(StaffScreen):
         self.shown_suggestions = PAGE
         self._job = 0  # a new number each time the screen is opened: older results are dropped
         self._running: tuple[DateRange, int] | None = None
-        self.worker = ReportWorker(words.gettext, self)
-        self.worker.finished.connect(self._on_worker_finished)
+        self.worker = BackgroundJob(
+            words.gettext,
+            unexpected=N_("Sorry, the report could not be worked out. It has been noted."),
+            name="evidence",
+            parent=self,
+        )
+        self.worker.succeeded.connect(self._on_worker_finished)
         self.worker.failed.connect(self._on_worker_failed)
         self.printing = PrintJobs(words.gettext, self)
         self.printing.started.connect(
@@ -295,18 +300,18 @@ class EvidenceScreen(StaffScreen):
             return
         period, job = wanted, self._job
         self._running = (period, job)
-        self.worker.start(lambda: self._evidence.report(actor, period.first, period.last), job)
+        self.worker.start(lambda: self._evidence.report(actor, period.first, period.last))
         self._show()
 
-    def _wanted(self, job: int) -> DateRange | None:
-        """The period a job that just ended was for, if it is still the one wanted."""
+    def _wanted(self) -> DateRange | None:
+        """The period the job that just ended was for, if it is still the one wanted."""
         running, self._running = self._running, None
-        if running is None or job != self._job or running[0] != self.period:
+        if running is None or running[1] != self._job or running[0] != self.period:
             return None
         return running[0]
 
-    def _on_worker_finished(self, report: EvidenceReport, job: int) -> None:
-        period = self._wanted(job)
+    def _on_worker_finished(self, report: EvidenceReport) -> None:
+        period = self._wanted()
         if period is None:
             self._build_if_needed()
             return
@@ -315,8 +320,8 @@ class EvidenceScreen(StaffScreen):
         self.show_problem("")
         self._show()
 
-    def _on_worker_failed(self, words: str, job: int) -> None:
-        if self._wanted(job) is None:
+    def _on_worker_failed(self, words: str) -> None:
+        if self._wanted() is None:
             self._build_if_needed()
             return
         self.report, self.shown_period = None, None

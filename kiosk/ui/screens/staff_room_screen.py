@@ -21,6 +21,7 @@ from kiosk.domain.enums import StaffRole
 from kiosk.domain.errors import KioskError
 from kiosk.domain.text import N_
 from kiosk.i18n import Words
+from kiosk.ui.backups_words import status_words
 from kiosk.ui.pictures import PictureLibrary
 from kiosk.ui.staff_screen import SignedInStaff, StaffScreen
 from kiosk.ui.theme import Theme
@@ -195,21 +196,10 @@ class StaffRoomScreen(StaffScreen):
 
     def _backup_words(self) -> str:
         """ "Last good backup: Sunday 22 November at 14:02." or a flag saying whom to tell."""
-        status, gettext = self._backup_status, self.words.gettext
-        if status is None:
+        if self._backup_status is None:
             return ""
-        if status.last_good_at is None:
-            return gettext("⚑ There is no good backup yet. Please tell the manager.")
         zone = self._home_zone() if self._home_zone is not None else None
-        moment = status.last_good_at.astimezone(zone)
-        when = gettext("{day} at {time}").format(
-            day=self.words.day_and_date(moment.date()), time=self.words.clock_time(moment)
-        )
-        if status.warning:
-            return gettext(
-                "⚑ The last good backup was on {when}, over two days ago. Please tell the manager."
-            ).format(when=when)
-        return gettext("Last good backup: {when}.").format(when=when)
+        return status_words(self.words, self._backup_status, zone, tell_the_manager=True)
 
     def _ask_to_leave(self) -> None:
         for widget in (self.confirm, self.yes_button, self.no_button):
