@@ -13,8 +13,9 @@ RUN_DEBS := espeak-ng libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0 lib
 	libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 fonts-dejavu-core \
 	fonts-noto-color-emoji
 # And what the tests use: PDF to text and pictures, a virtual screen, sound measurements,
-# and CUPS with its PDF printer (tests/test_print_output.py prints through a real queue).
-TEST_DEBS := $(RUN_DEBS) poppler-utils xvfb xauth sox cups printer-driver-cups-pdf
+# CUPS with its PDF printer (tests/test_print_output.py prints through a real queue), and a
+# PostgreSQL server (tests/helpers/postgres.py starts a private one on loopback).
+TEST_DEBS := $(RUN_DEBS) poppler-utils xvfb xauth sox cups printer-driver-cups-pdf postgresql
 
 .PHONY: help run test soak lint demo bench messages clean
 

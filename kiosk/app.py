@@ -402,7 +402,7 @@ def _recover_from_unexpected_errors(window: MainWindow) -> None:
             return
         recovering = True
         try:
-            window.recover()
+            window.recover(error)
         except Exception:  # the recovery itself failed: the log has both, the window stays
             log.exception("Could not return Home after an error")
         finally:

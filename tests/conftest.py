@@ -5,6 +5,7 @@ from __future__ import annotations
 import faulthandler
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from kiosk.domain.access import Actor
 from kiosk.domain.enums import DatabaseKind
 from kiosk.storage.database import Database, open_database, sqlite_url
 from tests.helpers.cups import cups_pdf  # noqa: F401 - one CUPS queue for every module
+from tests.helpers.postgres import PostgresServer, start_server
 
 ALL_LANGUAGES = frozenset({"en_GB", "cy", "pl", "pa"})
 WATCHDOG_S = 25 * 60
@@ -47,9 +49,89 @@ def database_path(tmp_path: Path) -> Path:
     return tmp_path / "home" / "our-say.sqlite3"
 
 
+# Test modules marked ``both_engines`` run each test that uses ``database`` twice: on a
+# SQLite file and on a real PostgreSQL server (tests/helpers/postgres.py).
+ENGINES = ("sqlite", "postgresql")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    definition = metafunc.definition
+    if (
+        "database_engine" in metafunc.fixturenames
+        and definition.get_closest_marker("both_engines")
+        and not definition.get_closest_marker("sqlite_only")
+    ):
+        metafunc.parametrize("database_engine", ENGINES, indirect=True)
+
+
+def url_of(database: Database) -> str:
+    """The address to open ``database`` again (a second kiosk, or after a restart)."""
+    return database.engine.url.render_as_string(hide_password=False)
+
+
 @pytest.fixture
-def database(database_path: Path) -> Iterator[Database]:
-    """A new, empty live database in its own folder."""
+def database_engine(request: pytest.FixtureRequest) -> str:
+    """Which engine ``database`` is on: SQLite unless the module runs on both."""
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """One throwaway PostgreSQL server per test process, on loopback."""
+    server = start_server()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def postgres_empty_home(postgres_server: PostgresServer) -> str:
+    """A template database holding the kiosk's empty schema, made once."""
+    name = postgres_server.new_name("empty_template")
+    opened = open_database(
+        postgres_server.create_database(name), create=True, kind=DatabaseKind.LIVE
+    )
+    opened.dispose()
+    postgres_server.mark_template(name)
+    return name
+
+
+@pytest.fixture(scope="session")
+def postgres_demo_home(postgres_server: PostgresServer) -> str:
+    """A template database holding the seeded demo home, made once."""
+    from kiosk.storage.demo import seed_demo_home
+
+    name = postgres_server.new_name("demo_template")
+    seeded = open_database(
+        postgres_server.create_database(name), create=True, kind=DatabaseKind.DEMO
+    )
+    seed_demo_home(seeded)
+    seeded.dispose()
+    postgres_server.mark_template(name)
+    return name
+
+
+@contextmanager
+def postgres_copy(server: PostgresServer, template: str) -> Iterator[str]:
+    """The address of a new database copied from ``template``, dropped afterwards."""
+    name = server.new_name()
+    try:
+        yield server.create_database(name, template=template)
+    finally:
+        server.drop_database(name)
+
+
+@pytest.fixture
+def database(
+    request: pytest.FixtureRequest, database_engine: str, database_path: Path
+) -> Iterator[Database]:
+    """A new, empty live database: a file in its own folder, or a PostgreSQL database."""
+    if database_engine == "postgresql":
+        server: PostgresServer = request.getfixturevalue("postgres_server")
+        with postgres_copy(server, request.getfixturevalue("postgres_empty_home")) as url:
+            opened = open_database(url)
+            yield opened
+            opened.dispose()
+        return
     opened = open_database(sqlite_url(database_path), create=True, kind=DatabaseKind.LIVE)
     yield opened
     opened.dispose()

@@ -13,9 +13,12 @@ from kiosk.domain.errors import LockedOutError, NotAllowedError, ValidationError
 from kiosk.domain.residents import NewResident, ResidentPreferences
 from kiosk.services.audit import AuditService
 from kiosk.services.residents import ResidentsService
+from kiosk.services.settings import SettingsService
 from kiosk.services.staff import StaffService
-from kiosk.storage.database import Database, open_database, sqlite_url
-from tests.conftest import ALL_LANGUAGES
+from kiosk.storage.database import Database, open_database
+from tests.conftest import ALL_LANGUAGES, url_of
+
+pytestmark = pytest.mark.both_engines
 
 
 class Clock:
@@ -128,8 +131,10 @@ def test_a_thousand_guesses_meet_a_lock_that_holds(
     assert restarted.sign_in(grace.id, "4826").staff_id == grace.id
 
 
-def test_a_lock_survives_reopening_the_database(database_path: Path, manager: Actor) -> None:
-    database = open_database(sqlite_url(database_path))
+def test_a_lock_survives_reopening_the_database(database: Database, manager: Actor) -> None:
+    address = url_of(database)
+    database.dispose()
+    database = open_database(address)
     try:
         staff = StaffService(database.sessions)
         for _ in range(5):
@@ -137,7 +142,7 @@ def test_a_lock_survives_reopening_the_database(database_path: Path, manager: Ac
                 staff.sign_in(manager.staff_id or 0, "0000")
     finally:
         database.dispose()
-    reopened = open_database(sqlite_url(database_path))
+    reopened = open_database(address)
     try:
         with pytest.raises(LockedOutError):
             StaffService(reopened.sessions).sign_in(manager.staff_id or 0, "4826")
@@ -254,6 +259,7 @@ def test_the_audit_trail_names_who_did_what(
     ]
 
 
+@pytest.mark.sqlite_only  # reads the database file's bytes
 def test_another_program_reading_the_file_finds_no_pin(
     database_path: Path, residents: ResidentsService, manager: Actor
 ) -> None:
@@ -265,3 +271,17 @@ def test_another_program_reading_the_file_finds_no_pin(
     )
     assert b"8052" not in everything and b"9163" not in everything
     assert b"4826" not in everything  # the manager's PIN either
+
+
+def test_only_a_manager_names_the_home_and_it_is_audited(
+    database: Database, manager: Actor
+) -> None:
+    settings = SettingsService(database.sessions)
+    with pytest.raises(NotAllowedError):
+        settings.set_home_name(Actor.staff(99, StaffRole.KITCHEN), "Elm Lodge")
+    assert settings.set_home_name(manager, "  Elm   Lodge ") == "Elm Lodge"
+    assert settings.home_name() == "Elm Lodge"
+    events = AuditService(database.sessions).events(manager, action="setting.home_name")
+    assert [(event.actor_staff_id, event.detail) for event in events] == [
+        (manager.staff_id, "Elm Lodge")
+    ]

@@ -26,6 +26,8 @@ from kiosk.storage.database import Database, open_database, session_scope, sqlit
 from kiosk.storage.demo import DEMO_RESIDENT_PINS, DEMO_STAFF_PINS
 from tests.conftest import ALL_LANGUAGES
 
+pytestmark = pytest.mark.both_engines
+
 VIEW = "care_plan.view"
 STAFF_PINS = {StaffRole.CARER: "5555", StaffRole.KITCHEN: "6666", StaffRole.COORDINATOR: "7777"}
 SCRYPT_HASH = re.compile(r"^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/]+={0,2}\$[A-Za-z0-9+/]+={0,2}$")

@@ -21,6 +21,8 @@ from kiosk.storage import models
 from kiosk.storage.database import Database
 from tests.conftest import ALL_LANGUAGES
 
+pytestmark = pytest.mark.both_engines
+
 NOW = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
 SUPPORT = CarePlanSection.SUPPORT
 

@@ -28,6 +28,8 @@ from kiosk.storage import models
 from kiosk.storage.database import Database
 from tests.conftest import ALL_LANGUAGES
 
+pytestmark = pytest.mark.both_engines
+
 HOSTILE = "<b>bold</b> & &amp; \u202e 🙂 ਦਾਲ ŵŷ zażółć\nsecond line"
 WITH_ADA = WhoTookPart("Ada, her son Tom, and Cara Jones", resident_took_part=True)
 NOW = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)

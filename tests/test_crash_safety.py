@@ -6,8 +6,9 @@ with SIGKILL at random moments, again and again. Afterwards every reported write
 the database exactly as reported, a write cut short is there whole or not at all, and the
 database's own checks pass. The child is ``tests/helpers/crash_writer.py``.
 
-Each part runs on every engine in :data:`ENGINES` (SQLite now: a file in WAL mode with
-``synchronous=FULL``, as the kiosk opens it).
+Each part runs on both engines: a SQLite file in WAL mode with ``synchronous=FULL``, as the
+kiosk opens it, and a PostgreSQL server (the writer is the kiosk killed; the server lives
+on, as a home's shared server does when one kiosk loses its power).
 """
 
 from __future__ import annotations
@@ -28,13 +29,12 @@ from kiosk.services.staff import StaffService
 from kiosk.storage import models
 from kiosk.storage.database import Database, check_database, open_database, sqlite_url
 from kiosk.storage.demo_content import STAFF
+from tests.conftest import ENGINES, postgres_copy
 from tests.helpers.crash_runs import Intent, Run, run_until_killed
 from tests.helpers.crash_writer import plan_for
 
 pytestmark = pytest.mark.slow
 
-# Another engine joins by a name here and a branch in ``crash_home``.
-ENGINES = ("sqlite",)
 LONGEST_WAIT_S = 0.25
 KILLS = 20  # per part: about 15 s of one core each (mostly the writer starting up)
 
@@ -42,11 +42,14 @@ Ballots = dict[tuple[int, int], frozenset[tuple[int, str]]]
 
 
 @pytest.fixture(params=ENGINES)
-def crash_home(request: pytest.FixtureRequest, demo_dir: Path) -> str:
+def crash_home(request: pytest.FixtureRequest, demo_dir: Path) -> Iterator[str]:
     """The address of a private copy of the demo home on the engine under test."""
-    if request.param == "sqlite":
-        return sqlite_url(demo_dir / "our-say.sqlite3")
-    raise AssertionError(f"no home for the {request.param} engine yet")
+    if request.param == "postgresql":
+        server = request.getfixturevalue("postgres_server")
+        with postgres_copy(server, request.getfixturevalue("postgres_demo_home")) as url:
+            yield url
+        return
+    yield sqlite_url(demo_dir / "our-say.sqlite3")
 
 
 @contextmanager

@@ -31,12 +31,15 @@ from kiosk.storage.errors import (
 )
 from kiosk.storage.types import utc_now
 
+pytestmark = pytest.mark.both_engines
+
 
 def fingerprint(path: Path) -> tuple[int, str]:
     data = path.read_bytes()
     return len(data), hashlib.sha256(data).hexdigest()
 
 
+@pytest.mark.sqlite_only  # the SQLite file itself
 def test_every_connection_gets_the_safety_pragmas(database: Database) -> None:
     with database.engine.connect() as connection:
         pragma = lambda name: connection.exec_driver_sql(f"PRAGMA {name}").scalar()  # noqa: E731
@@ -46,6 +49,7 @@ def test_every_connection_gets_the_safety_pragmas(database: Database) -> None:
         assert pragma("busy_timeout") == 5000
 
 
+@pytest.mark.sqlite_only  # the SQLite file itself
 def test_new_database_is_private(database: Database, database_path: Path) -> None:
     assert stat.S_IMODE(database_path.stat().st_mode) == 0o600
     assert stat.S_IMODE(database_path.parent.stat().st_mode) == 0o700
@@ -113,6 +117,7 @@ def test_someone_elses_database_is_refused_and_left_alone(tmp_path: Path) -> Non
     assert fingerprint(path) == before
 
 
+@pytest.mark.sqlite_only  # the SQLite file itself
 def test_newer_schema_is_refused_and_left_alone(database: Database, database_path: Path) -> None:
     with session_scope(database.sessions) as session:
         session.get(models.SchemaMeta, "schema_version").value = str(SCHEMA_VERSION + 1)
@@ -124,6 +129,7 @@ def test_newer_schema_is_refused_and_left_alone(database: Database, database_pat
     assert fingerprint(database_path) == before
 
 
+@pytest.mark.sqlite_only  # the SQLite file itself
 def test_locked_file_gets_a_clear_message(database: Database, database_path: Path) -> None:
     database.dispose()
     holder = sqlite3.connect(database_path)

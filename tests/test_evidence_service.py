@@ -48,6 +48,8 @@ from tests.helpers.evidence_home import (
     utc,
 )
 
+pytestmark = pytest.mark.both_engines
+
 MAY, JUNE = date(2024, 5, 1), date(2024, 6, 1)
 
 

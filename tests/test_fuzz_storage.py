@@ -1,13 +1,12 @@
-"""Fuzz: every free-text field, through its real service into a real SQLite file and read
-back from that file: kept exactly (after the one tidy-up every field does), or refused in
-plain words, and refused only when the words cannot be kept (issue #10)."""
+"""Fuzz: every free-text field, through its real service into a real database (a SQLite
+file, and a PostgreSQL server) and read back from it with plain SQL: kept exactly (after the
+one tidy-up every field does), or refused in plain words, and refused only when the words
+cannot be kept (issue #10)."""
 
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from collections.abc import Callable, Iterator
-from contextlib import closing
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from itertools import count
@@ -15,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import assume, example, given, settings
+from sqlalchemy import text
 
 from kiosk.app import Services
 from kiosk.config import AppConfig
@@ -35,9 +35,9 @@ from kiosk.domain.meals import Answer, AnswerKind, DishDetails, NewMealSuggestio
 from kiosk.domain.polls import NewPoll, NewPollOption
 from kiosk.domain.schedule import FeedbackFace, NewActivity, NewSlot
 from kiosk.services.settings import HOME_NAME, SettingsService
-from kiosk.storage import models
-from kiosk.storage.database import Database, open_database, session_scope, sqlite_url
+from kiosk.storage.database import Database, open_database, sqlite_url
 from kiosk.storage.demo_content import STAFF
+from tests.conftest import ENGINES, postgres_copy
 from tests.helpers.fuzz import Field, Kind, check_kept, hostile_text
 
 EXAMPLES = 25
@@ -48,7 +48,6 @@ FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database
 class Home:
     """The demo home, opened as the kiosk opens it, with a few things to write on."""
 
-    path: Path
     database: Database
     services: Services
     manager: Actor
@@ -63,9 +62,13 @@ class Home:
     numbers: Iterator[int]
 
     def read(self, query: str, *params: object, missing_is_none: bool = False) -> str | None:
-        """One value, straight from the SQLite file (not through the services)."""
-        with closing(sqlite3.connect(self.path)) as db:
-            row = db.execute(query, params).fetchone()
+        """One value, straight from the database (not through the services); ``?`` marks
+        each parameter in turn."""
+        pieces = query.split("?")
+        named = "".join(f"{piece}:p{n}" for n, piece in enumerate(pieces[:-1])) + pieces[-1]
+        values = {f"p{n}": value for n, value in enumerate(params)}
+        with self.database.engine.connect() as connection:
+            row = connection.execute(text(named), values).first()
         assert row is not None or missing_is_none, query
         return None if row is None else row[0]
 
@@ -79,12 +82,25 @@ def _staff(services: Services, role: str) -> Actor:
     return services.staff.sign_in(member.id, demo.pin)
 
 
-@pytest.fixture(scope="module")
-def home(tmp_path_factory: pytest.TempPathFactory, demo_template: Path) -> Iterator[Home]:
-    folder = tmp_path_factory.mktemp("fuzz-home")
-    path = folder / "our-say.sqlite3"
+@pytest.fixture(scope="module", params=ENGINES)
+def home_address(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, demo_template: Path
+) -> Iterator[str]:
+    """A private copy of the demo home on each engine."""
+    if request.param == "postgresql":
+        server = request.getfixturevalue("postgres_server")
+        with postgres_copy(server, request.getfixturevalue("postgres_demo_home")) as url:
+            yield url
+        return
+    path = tmp_path_factory.mktemp("fuzz-home") / "our-say.sqlite3"
     shutil.copy(demo_template, path)
-    database = open_database(sqlite_url(path), kind=DatabaseKind.DEMO)
+    yield sqlite_url(path)
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory: pytest.TempPathFactory, home_address: str) -> Iterator[Home]:
+    folder = tmp_path_factory.mktemp("fuzz-home-data")
+    database = open_database(home_address, kind=DatabaseKind.DEMO)
     config = AppConfig.build(data_dir=folder, demo=True, windowed=True, locale=None, environ={})
     services = Services(database, config)
     coordinator, kitchen = _staff(services, "coordinator"), _staff(services, "kitchen")
@@ -96,7 +112,6 @@ def home(tmp_path_factory: pytest.TempPathFactory, demo_template: Path) -> Itera
         coordinator, NewSlot(activity, ended - timedelta(hours=1), ended)
     )
     yield Home(
-        path,
         database,
         services,
         _staff(services, "manager"),
@@ -200,10 +215,7 @@ def _resolved(home: Home, resolution: str) -> None:
 
 
 def _home_name(home: Home, name: str) -> None:
-    """Nobody edits the home's name on the kiosk (it is set up once): write it as set-up
-    does, straight into the settings."""
-    with session_scope(home.database.sessions) as session:
-        session.merge(models.Setting(name=HOME_NAME, value=name))
+    SettingsService(home.database.sessions).set_home_name(home.manager, name)
 
 
 ONE_LINE = Field(Kind.LINE, 120)
@@ -447,7 +459,14 @@ def test_a_new_activity_keeps_its_title_exactly_or_refuses_it(home: Home, text: 
 @FUZZ
 @given(text=hostile_text())
 @example(text="Willow Court \x00<b>&amp;</b>")
-def test_the_home_s_name_is_read_back_exactly(home: Home, text: str) -> None:
-    _home_name(home, text)
-    assert SettingsService(home.database.sessions).home_name() == text
-    assert home.read("SELECT value FROM setting WHERE name = ?", HOME_NAME) == text
+@example(text="Willow Court <b>&amp;</b> 🏡 בית")
+def test_the_home_s_name_is_kept_exactly_or_refused_in_words(home: Home, text: str) -> None:
+    settings = SettingsService(home.database.sessions)
+    before = settings.home_name()
+    kept = check_kept(
+        text,
+        Field(Kind.NAME, 80, required=True),
+        lambda: _home_name(home, text),
+        lambda: home.read("SELECT value FROM setting WHERE name = ?", HOME_NAME),
+    )
+    assert settings.home_name() == (before if kept is None else kept)

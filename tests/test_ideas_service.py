@@ -43,6 +43,8 @@ from kiosk.storage import models
 from kiosk.storage.database import Database, open_database, session_scope, sqlite_url
 from tests.conftest import ALL_LANGUAGES
 
+pytestmark = pytest.mark.both_engines
+
 START = datetime(2026, 6, 1, 9, 0, tzinfo=UTC)  # summer: home time is an hour ahead of UTC
 LONDON = ZoneInfo("Europe/London")
 STAFF_PINS = {StaffRole.CARER: "5555", StaffRole.KITCHEN: "6666", StaffRole.COORDINATOR: "7777"}

@@ -32,6 +32,8 @@ from kiosk.storage import models
 from kiosk.storage.database import Database, open_database, session_scope, sqlite_url
 from tests.conftest import ALL_LANGUAGES
 
+pytestmark = pytest.mark.both_engines
+
 START = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 MONDAY = date(2026, 11, 16)
 TUESDAY = MONDAY + timedelta(days=1)

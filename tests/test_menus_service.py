@@ -30,6 +30,8 @@ from kiosk.storage import models
 from kiosk.storage.database import Database
 from tests.conftest import ALL_LANGUAGES
 
+pytestmark = pytest.mark.both_engines
+
 NOW = datetime(2026, 11, 12, 15, 0, tzinfo=UTC)
 MONDAY = date(2026, 11, 16)
 NEXT_MONDAY = MONDAY + timedelta(days=7)

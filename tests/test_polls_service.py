@@ -39,6 +39,8 @@ from kiosk.storage import models
 from kiosk.storage.database import Database, session_scope
 from tests.conftest import ALL_LANGUAGES
 
+pytestmark = pytest.mark.both_engines
+
 START = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 CLOSES = START + timedelta(days=7)
 STAFF_PINS = {StaffRole.CARER: "5555", StaffRole.KITCHEN: "6666", StaffRole.COORDINATOR: "7777"}

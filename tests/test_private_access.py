@@ -18,6 +18,8 @@ from kiosk.storage.database import Database
 from kiosk.storage.types import utc_now
 from tests.conftest import ALL_LANGUAGES
 
+pytestmark = pytest.mark.both_engines
+
 
 class Clock:
     def __init__(self) -> None:

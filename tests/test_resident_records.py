@@ -59,6 +59,8 @@ from kiosk.storage.demo_content import STAFF
 from tests.test_plain_words import PLACEHOLDER, WORD, flesch_reading_ease
 from tests.test_print_pdf_reading import FONTS, PICTURES, ROOT, page_texts, rule_breaks, text_runs
 
+pytestmark = pytest.mark.both_engines
+
 HOSTILE = '<b>&amp;</b> Tea & "cake" 🙂 zażółć'
 NAME, FULL_NAME, ROOM = "Winifred", "Winifred Ashdown-Pryce", "Rosewood 3"
 PNG_1PX = (

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import text
 
 from kiosk.domain.access import Actor
 from kiosk.domain.enums import CarePlanAccess, ContrastTheme
@@ -16,6 +16,8 @@ from kiosk.domain.residents import NewResident, ResidentPreferences
 from kiosk.services.residents import ResidentsService
 from kiosk.storage.database import Database
 from tests.conftest import ALL_LANGUAGES
+
+pytestmark = pytest.mark.both_engines
 
 HOSTILE_NAMES = [
     "<b>Bold</b> & Co",
@@ -145,15 +147,19 @@ def test_unknown_resident_is_not_found(residents: ResidentsService) -> None:
 
 
 def test_pin_is_stored_only_as_a_salted_hash(
-    residents: ResidentsService, database_path: Path
+    residents: ResidentsService, database: Database
 ) -> None:
     residents.add(MANAGER, NewResident("Iris", pin="4719", care_plan_access=CarePlanAccess.PIN))
     residents.add(MANAGER, NewResident("Joan", pin="4719", care_plan_access=CarePlanAccess.PIN))
-    with sqlite3.connect(database_path) as connection:
-        hashes = [row[0] for row in connection.execute("SELECT pin_hash FROM resident")]
-    connection.close()
+    with database.engine.connect() as connection:
+        hashes = connection.execute(text("SELECT pin_hash FROM resident")).scalars().all()
     assert all(h.startswith("scrypt$") and "4719" not in h for h in hashes)
     assert hashes[0] != hashes[1]  # salted
+
+
+@pytest.mark.sqlite_only  # reads the database file's bytes
+def test_the_database_file_holds_no_pin(residents: ResidentsService, database_path: Path) -> None:
+    residents.add(MANAGER, NewResident("Iris", pin="4719", care_plan_access=CarePlanAccess.PIN))
     assert b"4719" not in database_path.read_bytes()
 
 
@@ -193,11 +199,9 @@ def audit_actions(
     return [(event.actor_staff_id, event.record_id, event.detail) for event in events]
 
 
-def photo_rows(database_path: Path) -> int:
-    with sqlite3.connect(database_path) as connection:
-        count = connection.execute("SELECT COUNT(*) FROM photo").fetchone()[0]
-    connection.close()
-    return int(count)
+def photo_rows(database: Database) -> int:
+    with database.engine.connect() as connection:
+        return int(connection.execute(text("SELECT COUNT(*) FROM photo")).scalar_one())
 
 
 @pytest.fixture
@@ -294,7 +298,7 @@ def test_hostile_names_are_kept_exactly_on_update(residents: ResidentsService, n
 
 
 def test_only_staff_who_manage_residents_change_details_or_photos(
-    residents: ResidentsService, database: Database, database_path: Path, kitchen: Actor
+    residents: ResidentsService, database: Database, kitchen: Actor
 ) -> None:
     from kiosk.domain.errors import NotAllowedError
 
@@ -309,7 +313,7 @@ def test_only_staff_who_manage_residents_change_details_or_photos(
                 attempt()
             assert raised.value.text() == "Sorry, you are not allowed to do that."
     assert residents.get(iris.id) == iris
-    assert photo_rows(database_path) == 0
+    assert photo_rows(database) == 0
     assert audit_actions(database, "resident.update") == []
     assert audit_actions(database, "resident.photo") == []
 
@@ -319,35 +323,34 @@ def test_only_staff_who_manage_residents_change_details_or_photos(
     [(PNG_1PX, "image/png"), (JPEG_START + b"rest", "image/jpeg"), (WEBP_START, "image/webp")],
 )
 def test_set_photo_keeps_it_and_anyone_can_see_it(
-    residents: ResidentsService, database: Database, database_path: Path, data: bytes, mime: str
+    residents: ResidentsService, database: Database, data: bytes, mime: str
 ) -> None:
     iris = residents.add(MANAGER, NewResident("Iris"))
     assert residents.photo(iris.id) is None
     with_photo = residents.set_photo(MANAGER, iris.id, data)
     assert with_photo.has_photo and residents.get(iris.id).has_photo
     assert residents.photo(iris.id) == data
-    with sqlite3.connect(database_path) as connection:
-        stored = connection.execute("SELECT mime_type, byte_size FROM photo").fetchall()
-    connection.close()
-    assert stored == [(mime, len(data))]
+    with database.engine.connect() as connection:
+        stored = connection.execute(text("SELECT mime_type, byte_size FROM photo")).all()
+    assert [tuple(row) for row in stored] == [(mime, len(data))]
     assert audit_actions(database, "resident.photo") == [(MANAGER.staff_id, iris.id, "set")]
 
 
-def test_a_new_photo_replaces_the_old_one(residents: ResidentsService, database_path: Path) -> None:
+def test_a_new_photo_replaces_the_old_one(residents: ResidentsService, database: Database) -> None:
     iris = residents.add(MANAGER, NewResident("Iris"))
     residents.set_photo(MANAGER, iris.id, PNG_1PX)
     residents.set_photo(MANAGER, iris.id, JPEG_START)
     assert residents.photo(iris.id) == JPEG_START
-    assert photo_rows(database_path) == 1  # the old one is not left behind
+    assert photo_rows(database) == 1  # the old one is not left behind
 
 
-def test_remove_photo(residents: ResidentsService, database: Database, database_path: Path) -> None:
+def test_remove_photo(residents: ResidentsService, database: Database) -> None:
     iris = residents.add(MANAGER, NewResident("Iris"))
     residents.set_photo(MANAGER, iris.id, PNG_1PX)
     removed = residents.remove_photo(MANAGER, iris.id)
     assert not removed.has_photo
     assert residents.photo(iris.id) is None
-    assert photo_rows(database_path) == 0
+    assert photo_rows(database) == 0
     assert residents.remove_photo(MANAGER, iris.id) == removed  # twice changes nothing
     actions = audit_actions(database, "resident.photo")
     assert [detail for _, _, detail in actions] == ["removed", "set"]  # newest first
@@ -365,7 +368,7 @@ def test_remove_photo(residents: ResidentsService, database: Database, database_
     ],
 )
 def test_files_that_are_not_photos_are_refused_in_words(
-    residents: ResidentsService, database_path: Path, data: bytes
+    residents: ResidentsService, database: Database, data: bytes
 ) -> None:
     iris = residents.add(MANAGER, NewResident("Iris"))
     with pytest.raises(ValidationError) as raised:
@@ -375,11 +378,11 @@ def test_files_that_are_not_photos_are_refused_in_words(
         "That file is not a photo we can use. Please choose a JPEG or PNG picture."
     )
     assert not residents.get(iris.id).has_photo
-    assert photo_rows(database_path) == 0
+    assert photo_rows(database) == 0
 
 
 def test_a_photo_too_big_is_refused_in_words(
-    residents: ResidentsService, database_path: Path
+    residents: ResidentsService, database: Database
 ) -> None:
     from kiosk.domain.photos import MAX_PHOTO_BYTES
 
@@ -388,7 +391,7 @@ def test_a_photo_too_big_is_refused_in_words(
     with pytest.raises(ValidationError) as raised:
         residents.set_photo(MANAGER, iris.id, too_big)
     assert "too big" in raised.value.text() and "5 MB" in raised.value.text()
-    assert photo_rows(database_path) == 0
+    assert photo_rows(database) == 0
     just_fits = JPEG_START + bytes(MAX_PHOTO_BYTES - len(JPEG_START))
     assert residents.set_photo(MANAGER, iris.id, just_fits).has_photo
 

@@ -33,6 +33,8 @@ from kiosk.storage import models
 from kiosk.storage.database import Database, session_scope
 from tests.conftest import ALL_LANGUAGES
 
+pytestmark = pytest.mark.both_engines
+
 LONDON = ZoneInfo("Europe/London")
 START = datetime(2026, 11, 12, 15, 0, tzinfo=UTC)  # a Thursday, before the planned week
 MONDAY = date(2026, 11, 16)

@@ -66,3 +66,20 @@ class WrongPinError(KioskError):
 
 class PrintError(KioskError):
     """A document could not be made, saved or printed (no printer, CUPS missing, refused)."""
+
+
+class ConnectionLost(KioskError):
+    """The home's database server stopped answering while the kiosk was in use.
+
+    Raised by the storage layer in place of the driver's error, so each screen shows it
+    where it shows any other problem and keeps what the person entered, to send again
+    once the server is back.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(
+            N_(
+                "The kiosk cannot reach the home's computer just now. What you chose is "
+                "still here: please try again in a minute, or ask a member of staff."
+            )
+        )

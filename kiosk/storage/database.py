@@ -34,12 +34,13 @@ from sqlalchemy import (
     select,
     text,
 )
-from sqlalchemy.engine import URL
+from sqlalchemy.engine import URL, ExceptionContext
 from sqlalchemy.exc import DatabaseError as SqlDatabaseError
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from kiosk.domain.enums import DatabaseKind
+from kiosk.domain.errors import ConnectionLost
 from kiosk.storage.errors import (
     DatabaseCorrupt,
     DatabaseEmpty,
@@ -201,10 +202,11 @@ def _initialise_sqlite(engine: Engine, kind: DatabaseKind) -> None:
 def _open_server(url: str, *, create: bool, kind: DatabaseKind) -> Database:
     location = make_url(url).render_as_string(hide_password=True)
     engine = create_engine(url, pool_pre_ping=True)
+    event.listen(engine, "handle_error", _explain_lost_connection)
     try:
         with engine.connect() as connection:
             has_schema = inspect(connection).has_table(SchemaMeta.__tablename__)
-    except OperationalError as error:
+    except (OperationalError, ConnectionLost) as error:
         engine.dispose()
         raise DatabaseUnreachable(location) from error
     try:
@@ -219,6 +221,20 @@ def _open_server(url: str, *, create: bool, kind: DatabaseKind) -> Database:
         raise
     add_missing_indexes(engine, location)
     return Database(engine, _session_factory(engine), found_kind, location)
+
+
+def _explain_lost_connection(context: ExceptionContext) -> None:
+    """A server that is down or went away mid-way: :class:`ConnectionLost`, in words,
+    instead of the driver's error. (A stale connection found by the pool's ping is not
+    passed on: the pool quietly opens a new one.)"""
+    if context.is_pre_ping:
+        return
+    connecting = context.statement is None
+    if context.is_disconnect or (
+        connecting and isinstance(context.sqlalchemy_exception, OperationalError)
+    ):
+        log.warning("The database server cannot be reached: %s", context.original_exception)
+        raise ConnectionLost() from context.sqlalchemy_exception
 
 
 def _record_meta(engine: Engine, kind: DatabaseKind, *, schema_version_written: bool) -> None:

@@ -706,13 +706,26 @@ class BackupRecord(Base):
     message: Mapped[str | None] = mapped_column(Text)
 
 
-# SQLite-only by necessity: trigger syntax differs per engine. The PostgreSQL version
-# (a plpgsql function raising an exception) arrives with the PostgreSQL work.
+# Trigger syntax differs per engine: SQLite raises from the trigger body, PostgreSQL from
+# a function the triggers call (an integrity error on both, as a broken rule should be).
 AUDIT_APPEND_ONLY_TRIGGERS = (
     "CREATE TRIGGER audit_event_no_update BEFORE UPDATE ON audit_event "
     "BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END",
     "CREATE TRIGGER audit_event_no_delete BEFORE DELETE ON audit_event "
     "BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END",
 )
+AUDIT_APPEND_ONLY_POSTGRESQL = (
+    "CREATE FUNCTION audit_event_append_only() RETURNS trigger LANGUAGE plpgsql AS "
+    "$$ BEGIN RAISE EXCEPTION 'audit events are append-only' "
+    "USING ERRCODE = 'restrict_violation'; END $$",
+    "CREATE TRIGGER audit_event_no_change BEFORE UPDATE OR DELETE ON audit_event "
+    "FOR EACH ROW EXECUTE FUNCTION audit_event_append_only()",
+    "CREATE TRIGGER audit_event_no_truncate BEFORE TRUNCATE ON audit_event "
+    "FOR EACH STATEMENT EXECUTE FUNCTION audit_event_append_only()",
+)
 for _statement in AUDIT_APPEND_ONLY_TRIGGERS:
     event.listen(AuditEvent.__table__, "after_create", DDL(_statement).execute_if(dialect="sqlite"))
+for _statement in AUDIT_APPEND_ONLY_POSTGRESQL:
+    event.listen(
+        AuditEvent.__table__, "after_create", DDL(_statement).execute_if(dialect="postgresql")
+    )

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.domain.access import Actor
-from kiosk.domain.errors import KioskError
+from kiosk.domain.errors import ConnectionLost, KioskError
 from kiosk.i18n import Words
 from kiosk.ui.home_data import PRIVATE_SCREENS, RESIDENT_SCREENS, STAFF_SCREENS, HomeData
 from kiosk.ui.idle_watch import IdleWatch
@@ -263,12 +263,18 @@ class MainWindow(QMainWindow):
         self.history.clear()
         self._show(self.home)
 
-    def recover(self) -> None:
-        """After an unexpected error: back to Home, with a calm word."""
+    def recover(self, error: BaseException | None = None) -> None:
+        """After an unexpected error: back to Home, with a calm word (and, when the home's
+        database server cannot be reached, words that say so)."""
         self.go_home()
-        self.home.show_message(
-            self.words.gettext("Sorry, something went wrong. We are back at the start.")
-        )
+        if isinstance(error, ConnectionLost):
+            words = self.words.gettext(
+                "The kiosk cannot reach the home's computer just now. We are back at the "
+                "start. Please try again in a minute, or ask a member of staff."
+            )
+        else:
+            words = self.words.gettext("Sorry, something went wrong. We are back at the start.")
+        self.home.show_message(words)
 
     def _show(self, screen: Screen) -> None:
         if self.speech is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -30,7 +31,10 @@ def kiosk_window(
     size: tuple[int, int] = (1280, 800),
     windowed: bool = True,
     speech: bool = False,
+    database_url: str | None = None,
 ) -> Iterator[tuple[MainWindow, Services]]:
+    """The kiosk on the demo home in ``data_dir`` (or, given ``database_url``, on that
+    database: a copy of the demo home on a PostgreSQL server)."""
     config = AppConfig.build(
         data_dir=data_dir,
         demo=True,
@@ -39,6 +43,8 @@ def kiosk_window(
         text_scale=text_scale,
         environ={},
     )
+    if database_url is not None:
+        config = dataclasses.replace(config, database_url=database_url)
     database = open_home(config)
     services = build_services(database, config)
     window = build_window(config)
