@@ -23,7 +23,7 @@ help:
 	@echo "make run    start the kiosk in a window on the demo home (sets everything up)"
 	@echo "make test   lint, import rules and the whole test suite (sets everything up)"
 	@echo "make demo   (re)seed the demo home only"
-	@echo "make bench  run the benchmarks; prints a table and writes bench-results.json"
+	@echo "make bench  run the benchmarks (and the soak, ~25 min); prints a table, writes bench-results.json"
 	@echo "make soak   10,000 navigations and speech requests: memory, widgets, threads, files"
 	@echo "make messages  extract words to translate and update every language's catalogue"
 	@echo "make clean  remove the virtual environment and caches"
@@ -39,7 +39,7 @@ test: $(VENV)/.test-ready
 	$(BIN)/lint-imports --no-cache
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n 2 --dist loadgroup
 
-# About six minutes on two cores, so it is kept out of make test (issue #10: to make bench).
+# About six minutes on two cores, so it is kept out of make test; make bench runs it too.
 soak: $(VENV)/.test-ready
 	@scripts/ensure-debian-packages.sh $(TEST_DEBS)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m soak -s tests/test_soak.py

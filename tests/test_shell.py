@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QFontInfo
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import (
@@ -99,6 +99,8 @@ def test_screens_out_of_sight_take_a_new_language_and_size_when_next_shown(
     with kiosk_window(demo_dir) as (window, services):
         window.open_screen("who")
         assert window.who.prompt.text() == "Touch your name."
+        home_sheet = window.styleSheet()
+        usual_size = QFontInfo(window.who.prompt.font()).pixelSize()
         welsh = next(r for r in services.residents.list_active() if r.language == "cy")
         assert welsh.text_scale != 100
         window.go_home()
@@ -106,11 +108,21 @@ def test_screens_out_of_sight_take_a_new_language_and_size_when_next_shown(
         assert window.current.name in ("home", "answers")
         assert window.who.theme != window.theme  # out of sight: not redone yet
         assert window.who.prompt.text() == "Touch your name."
+        # Not restyled either: the window keeps the home's style sheet (restyling it would
+        # redo every widget of every screen), the screen on show carries the resident's.
+        assert window.styleSheet() == home_sheet and window.who.styleSheet() == ""
+        assert window.current.styleSheet() == window.theme.stylesheet()
         window.open_screen("who")
         assert window.who.theme == window.theme
         assert window.who.theme.metrics.text_scale == welsh.text_scale
+        assert window.who.styleSheet() == window.theme.stylesheet()
+        assert QFontInfo(window.who.prompt.font()).pixelSize() > usual_size
         touch = window.words.gettext("Touch your name.")
         assert touch != "Touch your name." and window.who.prompt.text() == touch
+        window.sign_out()
+        window.open_screen("who")
+        assert window.who.styleSheet() == "" and window.styleSheet() == home_sheet
+        assert QFontInfo(window.who.prompt.font()).pixelSize() == usual_size
 
 
 def test_who_pages_through_everyone(qtbot: QtBot, demo_dir: Path) -> None:

@@ -41,9 +41,9 @@ FIGURES_ENV = "SOAK_FIGURES"  # a file to write the figures to, as JSON (bench/s
 def test_ten_thousand_navigations_and_speech_requests_leave_nothing_behind(
     qapp: QApplication, demo_dir: Path
 ) -> None:
-    # Text size fixed at 100 %: a resident's own text size restyles all 5,000 widgets on
-    # every sign-in and out (seconds each here), which would make the soak a slow test of
-    # style sheets. Two residents' high contrast still change the theme now and then.
+    # Text size fixed at 100 %: a resident's own text size restyles each screen they are
+    # shown (tens of milliseconds each), which would make the soak mostly a test of style
+    # sheets. Two residents' high contrast still change the theme now and then.
     started = time.monotonic()
     with kiosk_window(demo_dir, speech=True, text_scale=100) as (window, services):
         assert window.speech is not None and window.speech.available

@@ -279,8 +279,7 @@ class MainWindow(QMainWindow):
     def _show(self, screen: Screen) -> None:
         if self.speech is not None:
             self.speech.stop()  # a new screen: the old words no longer apply
-        if screen.theme != self.theme:
-            screen.apply_theme(self.theme)  # the theme changed while it was hidden
+        self._dress(screen)  # the theme may have changed while it was hidden
         if screen.name in self._words_behind:
             self._words_behind.discard(screen.name)
             screen.retranslate()  # so did the language
@@ -477,18 +476,42 @@ class MainWindow(QMainWindow):
 
     def set_theme(self, theme: Theme) -> None:
         """Colours and sizes for the person at the kiosk. The screen on show takes them at
-        once; the others when next shown (re-laying out every screen ever opened would
-        keep a resident waiting after they touch their face)."""
+        once; the others when next shown.
+
+        The window's own style sheet is the home's theme, set once. A resident's own text
+        size or contrast is a style sheet on the bar and on each screen as it is shown:
+        setting it on the window would restyle every widget of every screen ever opened
+        (thousands, about a second) while the resident waits after touching their face.
+        """
         if theme == self.theme and self._styled:
             return
-        self._styled = True
         self.theme = theme
-        self.setStyleSheet(theme.stylesheet())
+        if not self._styled:
+            self._styled = True
+            self.setStyleSheet(theme.stylesheet())
+        sheet = self._own_style_sheet()
+        for part in (self.title_label, self.notice, self.read_button, self.still_here):
+            part.setStyleSheet(sheet)
         for button in (self.home_button, self.back_button):
+            button.setStyleSheet(sheet)
             button.set_theme(theme)
         if self.stack.count():
-            self.current.apply_theme(theme)
+            self._dress(self.current)
         self.still_here.apply_theme(theme)
+
+    def _own_style_sheet(self) -> str:
+        """What a part of the window adds to the window's style sheet: nothing for the
+        home's theme, the whole of a resident's own theme otherwise (a widget's own sheet
+        wins over the window's)."""
+        return "" if self.theme == self._default_theme else self.theme.stylesheet()
+
+    def _dress(self, screen: Screen) -> None:
+        """``screen`` in the theme of the person at the kiosk, if it is not already."""
+        sheet = self._own_style_sheet()
+        if screen.styleSheet() != sheet:
+            screen.setStyleSheet(sheet)
+        if screen.theme != self.theme:
+            screen.apply_theme(self.theme)
 
     def _theme_for(self, resident: Resident) -> Theme:
         scale = self._fixed_text_scale or resident.text_scale
