@@ -120,6 +120,22 @@ def postgres_copy(server: PostgresServer, template: str) -> Iterator[str]:
         server.drop_database(name)
 
 
+@contextmanager
+def demo_home_on(engine: str, request: pytest.FixtureRequest, folder: Path) -> Iterator[str]:
+    """The address of a private copy of the demo home on ``engine``: a file in ``folder``
+    (which must not hold one yet), or a database on the test PostgreSQL server."""
+    if engine == "postgresql":
+        server: PostgresServer = request.getfixturevalue("postgres_server")
+        with postgres_copy(server, request.getfixturevalue("postgres_demo_home")) as url:
+            yield url
+        return
+    import shutil
+
+    path = folder / "our-say.sqlite3"
+    shutil.copy(request.getfixturevalue("demo_template"), path)
+    yield sqlite_url(path)
+
+
 @pytest.fixture
 def database(
     request: pytest.FixtureRequest, database_engine: str, database_path: Path

@@ -27,9 +27,9 @@ from kiosk.domain.enums import StaffRole
 from kiosk.services.care_plans import CarePlanService
 from kiosk.services.staff import StaffService
 from kiosk.storage import models
-from kiosk.storage.database import Database, check_database, open_database, sqlite_url
+from kiosk.storage.database import Database, check_database, open_database
 from kiosk.storage.demo_content import STAFF
-from tests.conftest import ENGINES, postgres_copy
+from tests.conftest import ENGINES, demo_home_on
 from tests.helpers.crash_runs import Intent, Run, run_until_killed
 from tests.helpers.crash_writer import plan_for
 
@@ -42,14 +42,10 @@ Ballots = dict[tuple[int, int], frozenset[tuple[int, str]]]
 
 
 @pytest.fixture(params=ENGINES)
-def crash_home(request: pytest.FixtureRequest, demo_dir: Path) -> Iterator[str]:
+def crash_home(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """The address of a private copy of the demo home on the engine under test."""
-    if request.param == "postgresql":
-        server = request.getfixturevalue("postgres_server")
-        with postgres_copy(server, request.getfixturevalue("postgres_demo_home")) as url:
-            yield url
-        return
-    yield sqlite_url(demo_dir / "our-say.sqlite3")
+    with demo_home_on(request.param, request, tmp_path) as url:
+        yield url
 
 
 @contextmanager

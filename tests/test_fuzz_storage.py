@@ -5,12 +5,10 @@ cannot be kept (issue #10)."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from itertools import count
-from pathlib import Path
 
 import pytest
 from hypothesis import assume, example, given, settings
@@ -35,9 +33,9 @@ from kiosk.domain.meals import Answer, AnswerKind, DishDetails, NewMealSuggestio
 from kiosk.domain.polls import NewPoll, NewPollOption
 from kiosk.domain.schedule import FeedbackFace, NewActivity, NewSlot
 from kiosk.services.settings import HOME_NAME, SettingsService
-from kiosk.storage.database import Database, open_database, sqlite_url
+from kiosk.storage.database import Database, open_database
 from kiosk.storage.demo_content import STAFF
-from tests.conftest import ENGINES, postgres_copy
+from tests.conftest import ENGINES, demo_home_on
 from tests.helpers.fuzz import Field, Kind, check_kept, hostile_text
 
 EXAMPLES = 25
@@ -84,17 +82,11 @@ def _staff(services: Services, role: str) -> Actor:
 
 @pytest.fixture(scope="module", params=ENGINES)
 def home_address(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, demo_template: Path
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[str]:
     """A private copy of the demo home on each engine."""
-    if request.param == "postgresql":
-        server = request.getfixturevalue("postgres_server")
-        with postgres_copy(server, request.getfixturevalue("postgres_demo_home")) as url:
-            yield url
-        return
-    path = tmp_path_factory.mktemp("fuzz-home") / "our-say.sqlite3"
-    shutil.copy(demo_template, path)
-    yield sqlite_url(path)
+    with demo_home_on(request.param, request, tmp_path_factory.mktemp("fuzz-home")) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -29,8 +29,8 @@ from kiosk.services.ideas import IdeasService
 from kiosk.services.polls import PollsService
 from kiosk.services.residents import ResidentsService
 from kiosk.storage import models
-from kiosk.storage.database import open_database, sqlite_url
-from tests.conftest import ALL_LANGUAGES, ENGINES, postgres_copy
+from kiosk.storage.database import open_database
+from tests.conftest import ALL_LANGUAGES, ENGINES, demo_home_on
 
 pytestmark = pytest.mark.slow
 
@@ -45,17 +45,11 @@ Answers = frozenset[tuple[int, str]]
 
 
 @pytest.fixture(params=ENGINES)
-def shared_home(request: pytest.FixtureRequest, demo_dir: Path) -> Iterator[str]:
+def shared_home(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A private copy of the demo home, with more residents, polls and ideas to race on."""
-    if request.param == "postgresql":
-        server = request.getfixturevalue("postgres_server")
-        with postgres_copy(server, request.getfixturevalue("postgres_demo_home")) as url:
-            _fill(url)
-            yield url
-        return
-    url = sqlite_url(demo_dir / "our-say.sqlite3")
-    _fill(url)
-    yield url
+    with demo_home_on(request.param, request, tmp_path) as url:
+        _fill(url)
+        yield url
 
 
 def _fill(url: str) -> None:

@@ -10,11 +10,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.ui.widgets.big_button import BigButton
+from kiosk.ui.widgets.words_label import WordsLabel
 
 
 def plain_label(text: str = "") -> QLabel:
     """Words that may have come from a person: shown exactly, never read as markup."""
-    label = QLabel()
+    label = WordsLabel()
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     label.setMinimumWidth(1)  # one very long word must not push the screen wider than itself

@@ -22,7 +22,6 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
-    QLabel,
     QMainWindow,
     QSizePolicy,
     QStackedWidget,
@@ -43,6 +42,7 @@ from kiosk.ui.theme import Metrics, Theme, palette_for
 from kiosk.ui.widgets.big_button import BigButton
 from kiosk.ui.widgets.still_here_panel import StillHerePanel
 from kiosk.ui.widgets.touch_button import TouchButton
+from kiosk.ui.widgets.words_label import WordsLabel
 
 if TYPE_CHECKING:  # imported when first needed: Home paints sooner without them
     from kiosk.domain.residents import Resident
@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         bar_button = {"pictures": pictures, "theme": theme, "horizontal": True, "small": True}
         self.home_button = BigButton("home", "", **bar_button)
         self.back_button = BigButton("back", "", **bar_button)
-        self.title_label = QLabel()
+        self.title_label = WordsLabel()
         self.title_label.setTextFormat(Qt.TextFormat.PlainText)  # a home's name, as typed
         self.title_label.setProperty("role", "title")
         self.title_label.setWordWrap(True)
@@ -122,7 +122,7 @@ class MainWindow(QMainWindow):
         self.read_button.tapped.connect(self._on_read_button_tapped)
         self.read_button.hide()  # shown once speech is connected
         bar.addWidget(self.read_button, 0, 3)
-        self.notice = QLabel()
+        self.notice = WordsLabel()
         self.notice.setTextFormat(Qt.TextFormat.PlainText)
         self.notice.setProperty("role", "banner")
         self.notice.setWordWrap(True)

@@ -32,6 +32,7 @@ from kiosk.ui.screen import Screen
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.big_button import BigButton
 from kiosk.ui.widgets.on_screen_keyboard import OnScreenKeyboard
+from kiosk.ui.widgets.words_label import WordsLabel
 
 T = TypeVar("T")
 
@@ -56,7 +57,7 @@ class StaffScreen(Screen):
     ) -> None:
         super().__init__(words=words, pictures=pictures, theme=theme)
         self._signed_in = signed_in
-        self.problem = QLabel()
+        self.problem = WordsLabel()
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
         self.problem.setProperty("role", "banner")
         self.problem.setWordWrap(True)
@@ -204,7 +205,7 @@ class StaffScreen(Screen):
 
 def field_label(text: str = "") -> QLabel:
     """A label above a form field."""
-    label = QLabel(text)
+    label = WordsLabel(text)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     label.setStyleSheet("font-weight: bold;")

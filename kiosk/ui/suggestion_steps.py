@@ -16,6 +16,7 @@ from kiosk.ui.pictures import PictureLibrary
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.big_button import BigButton
 from kiosk.ui.widgets.typing_panel import TypingPanel
+from kiosk.ui.widgets.words_label import WordsLabel
 
 Gettext = Callable[[str], str]
 
@@ -25,7 +26,7 @@ TYPED_BEFORE_OFFERS = 3  # letters typed before ideas like them are offered
 
 def prompt_label() -> QLabel:
     """The question above a step's choices."""
-    label = QLabel()
+    label = WordsLabel()
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setProperty("role", "heading")
     label.setWordWrap(True)
@@ -34,7 +35,7 @@ def prompt_label() -> QLabel:
 
 def problem_label() -> QLabel:
     """Plain words when something cannot be done; hidden until there are some."""
-    label = QLabel()
+    label = WordsLabel()
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setProperty("role", "banner")
     label.setWordWrap(True)
@@ -80,7 +81,7 @@ class ReadBack(QWidget):
         self._extras = [button for button, _ in extras]
         self.picture = QLabel()
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.summary = QLabel()
+        self.summary = WordsLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
         self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -130,7 +131,7 @@ class ThankYou(QWidget):
         super().__init__()
         self._another_picture = another_picture
         self._pictures = pictures
-        self.thanks = QLabel()
+        self.thanks = WordsLabel()
         self.thanks.setTextFormat(Qt.TextFormat.PlainText)
         self.thanks.setWordWrap(True)
         self._buttons = QHBoxLayout()

@@ -59,7 +59,7 @@ def _outside_parent(widget: QWidget) -> list[str]:
 
 
 def _text_does_not_fit(label: QLabel) -> list[str]:
-    text = label.text()
+    text = QLabel.text(label)  # as Qt lays it out (a WordsLabel's, with its break points)
     if not text or not label.pixmap().isNull():
         return []
     label.ensurePolished()

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from typing import Protocol
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.domain.access import Actor
 from kiosk.domain.enums import Meal, ProposalStatus, ProposalTopic
@@ -25,6 +25,7 @@ from kiosk.ui.screen import Screen
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.big_button import BigButton
 from kiosk.ui.widgets.picture_card import PictureCard
+from kiosk.ui.widgets.words_label import WordsLabel
 
 MEAL_WORDS = {
     Meal.BREAKFAST: N_("breakfast"),
@@ -71,7 +72,7 @@ class AnswersScreen(Screen):
         self._idea_answers = idea_answers
         self._signed_in = signed_in
         self.shown: list[MealSuggestion | Idea] = []
-        self.intro = QLabel()
+        self.intro = WordsLabel()
         self.intro.setTextFormat(Qt.TextFormat.PlainText)
         self.intro.setProperty("role", "heading")
         self.intro.setWordWrap(True)

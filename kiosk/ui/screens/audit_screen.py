@@ -24,6 +24,7 @@ from kiosk.ui.pictures import PictureLibrary
 from kiosk.ui.staff_screen import SignedInStaff, StaffScreen, field_label
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.big_button import BigButton
+from kiosk.ui.widgets.words_label import WordsLabel
 
 PAGE = 50  # events fetched at first, and how many more "Show more" adds
 MOST = 500  # the service never returns more than this at once
@@ -274,7 +275,7 @@ class AuditScreen(StaffScreen):
         ).format(count=count)
 
     def _row(self, entry: AuditEntry) -> QLabel:
-        label = QLabel(self.describe(entry))
+        label = WordsLabel(self.describe(entry))
         label.setTextFormat(Qt.TextFormat.PlainText)  # names are people's own words
         label.setWordWrap(True)
         label.setProperty("role", "card")

@@ -19,6 +19,7 @@ from kiosk.ui.staff_screen import StaffScreen, field_label
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.big_button import BigButton
 from kiosk.ui.widgets.pin_pad import PinPad
+from kiosk.ui.widgets.words_label import WordsLabel
 
 
 class FirstManagerSetup(Protocol):
@@ -49,7 +50,7 @@ class FirstManagerScreen(StaffScreen):
         self.name_edit.setMaxLength(200)  # the service gives the real limit, in words
         self.next_button = BigButton(None, "", pictures=pictures, theme=theme)
         self.next_button.tapped.connect(self._on_next_button_tapped)
-        self.pin_prompt = QLabel()
+        self.pin_prompt = WordsLabel()
         self.pin_prompt.setProperty("role", "heading")
         self.pin_prompt.setTextFormat(Qt.TextFormat.PlainText)
         self.pin_prompt.setWordWrap(True)

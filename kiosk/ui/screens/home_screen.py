@@ -14,6 +14,7 @@ from kiosk.ui.pictures import PictureLibrary
 from kiosk.ui.screen import Screen
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.big_button import BigButton
+from kiosk.ui.widgets.words_label import WordsLabel
 
 if TYPE_CHECKING:
     from kiosk.domain.residents import Resident
@@ -44,7 +45,7 @@ class HomeScreen(Screen):
         self.home_name = home_name
         self._resident: Resident | None = None
 
-        self.greeting = QLabel()
+        self.greeting = WordsLabel()
         self.greeting.setTextFormat(Qt.TextFormat.PlainText)  # the resident's name, as typed
         self.greeting.setProperty("role", "heading")
         self.greeting.setWordWrap(True)

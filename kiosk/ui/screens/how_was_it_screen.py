@@ -44,6 +44,7 @@ from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.big_button import BigButton
 from kiosk.ui.widgets.choice_grid import Choice, ChoiceGrid
 from kiosk.ui.widgets.typing_panel import TypingPanel
+from kiosk.ui.widgets.words_label import WordsLabel
 
 # The faces, happy first, each with its picture and its words: never colour alone.
 FACES: tuple[tuple[FeedbackFace, str], ...] = (
@@ -140,11 +141,11 @@ class HowWasItScreen(Screen):
         self._steps_taken: list[int] = []
         kit = {"pictures": pictures, "theme": theme}
 
-        self.prompt = QLabel()
+        self.prompt = WordsLabel()
         self.prompt.setTextFormat(Qt.TextFormat.PlainText)  # activity titles, as typed
         self.prompt.setProperty("role", "heading")
         self.prompt.setWordWrap(True)
-        self.problem = QLabel()
+        self.problem = WordsLabel()
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
         self.problem.setProperty("role", "banner")
         self.problem.setWordWrap(True)
@@ -188,7 +189,7 @@ class HowWasItScreen(Screen):
         confirm_page = QWidget()
         self.face_picture = QLabel()
         self.face_picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.summary = QLabel()
+        self.summary = WordsLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)  # the resident's own words
         self.summary.setWordWrap(True)
         self.summary.setMinimumWidth(1)  # one very long word wraps, never widens the screen
@@ -218,7 +219,7 @@ class HowWasItScreen(Screen):
 
         # Thank you
         thanks_page = QWidget()
-        self.thanks = QLabel()
+        self.thanks = WordsLabel()
         self.thanks.setTextFormat(Qt.TextFormat.PlainText)  # a member of staff's name
         self.thanks.setProperty("role", "heading")
         self.thanks.setWordWrap(True)

@@ -47,6 +47,7 @@ from kiosk.ui.theme import Theme
 from kiosk.ui.week_pager import date_range
 from kiosk.ui.widgets.big_button import BigButton
 from kiosk.ui.widgets.touch_button import TouchButton
+from kiosk.ui.widgets.words_label import WordsLabel
 
 MEAL_WORDS: dict[Meal, str] = {
     Meal.BREAKFAST: N_("Breakfast"),
@@ -145,7 +146,7 @@ class MenuPlannerScreen(StaffScreen):
         self.this_week_button.tapped.connect(self._on_this_week_button_tapped)
         self.next_week_button.tapped.connect(self._on_next_week_button_tapped)
         self._navigation = QGridLayout()
-        self.warnings_label = QLabel()
+        self.warnings_label = WordsLabel()
         self.warnings_label.setTextFormat(Qt.TextFormat.PlainText)
         self.warnings_label.setWordWrap(True)
         self.warnings_label.setProperty("role", "banner")

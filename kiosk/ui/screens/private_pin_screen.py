@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
 from kiosk.domain.access import Actor
 from kiosk.domain.errors import KioskError, LockedOutError
@@ -19,6 +19,7 @@ from kiosk.ui.screen import Screen
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.big_button import BigButton
 from kiosk.ui.widgets.pin_pad import PinPad
+from kiosk.ui.widgets.words_label import WordsLabel
 
 OwnPinCheck = Callable[[str], Actor]  # the PIN -> the resident, past their check
 
@@ -33,7 +34,7 @@ class PrivatePinScreen(Screen):
         self._check: OwnPinCheck | None = None
         self._name = ""
         self._checking = False
-        self.prompt = QLabel()
+        self.prompt = WordsLabel()
         self.prompt.setProperty("role", "heading")
         self.prompt.setWordWrap(True)
         self.prompt.setTextFormat(Qt.TextFormat.PlainText)

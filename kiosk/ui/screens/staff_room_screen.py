@@ -26,6 +26,7 @@ from kiosk.ui.pictures import PictureLibrary
 from kiosk.ui.staff_screen import SignedInStaff, StaffScreen
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.big_button import BigButton
+from kiosk.ui.widgets.words_label import WordsLabel
 
 log = logging.getLogger(__name__)
 
@@ -82,10 +83,10 @@ class StaffRoomScreen(StaffScreen):
         self._backups = backups
         self._home_zone = home_zone
         self._backup_status: BackupStatus | None = None
-        self.backup_line = QLabel()  # when the last good backup was; a flag when too long ago
+        self.backup_line = WordsLabel()  # when the last good backup was; a flag when too long ago
         self.backup_line.setWordWrap(True)
         self.backup_line.setTextFormat(Qt.TextFormat.PlainText)
-        self.greeting = QLabel()
+        self.greeting = WordsLabel()
         self.greeting.setProperty("role", "heading")
         self.greeting.setTextFormat(Qt.TextFormat.PlainText)
         self.greeting.setWordWrap(True)

@@ -13,7 +13,7 @@ from enum import StrEnum
 from typing import Protocol
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.domain.access import Actor
 from kiosk.domain.errors import KioskError, LockedOutError
@@ -25,6 +25,7 @@ from kiosk.ui.screen import Screen
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.big_button import BigButton
 from kiosk.ui.widgets.pin_pad import PinPad
+from kiosk.ui.widgets.words_label import WordsLabel
 
 NAMES_PER_PAGE = 6
 COLUMNS = 3
@@ -71,7 +72,7 @@ class StaffSignInScreen(Screen):
         self._checking = False
         self.page = 0
 
-        self.prompt = QLabel()
+        self.prompt = WordsLabel()
         self.prompt.setProperty("role", "heading")
         self.prompt.setWordWrap(True)
         self.prompt.setTextFormat(Qt.TextFormat.PlainText)
@@ -93,7 +94,7 @@ class StaffSignInScreen(Screen):
         self.pin_pad.pin_entered.connect(self._on_pin_pad_pin_entered)
         self.not_me_button = BigButton(None, "", pictures=pictures, theme=theme, small=True)
         self.not_me_button.tapped.connect(self._show_names)
-        self.pin_prompt = QLabel()
+        self.pin_prompt = WordsLabel()
         self.pin_prompt.setProperty("role", "heading")
         self.pin_prompt.setWordWrap(True)
         self.pin_prompt.setTextFormat(Qt.TextFormat.PlainText)

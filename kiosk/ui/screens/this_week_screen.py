@@ -28,6 +28,7 @@ from kiosk.ui.screen import Screen
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.big_button import BigButton
 from kiosk.ui.widgets.picture_card import PictureCard
+from kiosk.ui.widgets.words_label import WordsLabel
 
 MEAL_WORDS = {
     Meal.BREAKFAST: (N_("Breakfast"), "breakfast"),
@@ -195,7 +196,7 @@ class ThisWeekScreen(Screen):
         layout = QVBoxLayout(column)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(max(8, self.theme.metrics.gap_px // 2))
-        title = QLabel(heading)
+        title = WordsLabel(heading)
         title.setTextFormat(Qt.TextFormat.PlainText)
         title.setProperty("role", "heading")
         title.setWordWrap(True)
@@ -203,7 +204,7 @@ class ThisWeekScreen(Screen):
         return column
 
     def _quiet(self, text: str) -> QLabel:
-        label = QLabel(text)
+        label = WordsLabel(text)
         label.setTextFormat(Qt.TextFormat.PlainText)
         label.setWordWrap(True)
         label.setProperty("role", "quiet")

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from kiosk.ui.pictures import PictureLibrary
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.touch_button import TouchButton
+from kiosk.ui.widgets.words_label import WordsLabel
 
 
 class BigButton(TouchButton):
@@ -40,7 +41,7 @@ class BigButton(TouchButton):
         self._theme = theme
         self._picture = QLabel()
         self._picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._words = QLabel()
+        self._words = WordsLabel()
         self._words.setObjectName("words")
         self._words.setTextFormat(Qt.TextFormat.PlainText)  # names typed by people: never markup
         self._words.setWordWrap(True)

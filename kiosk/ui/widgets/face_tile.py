@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout
 from kiosk.domain.residents import Resident
 from kiosk.ui.theme import FONT_FAMILIES, Theme
 from kiosk.ui.widgets.touch_button import TouchButton
+from kiosk.ui.widgets.words_label import WordsLabel
 
 
 class FaceTile(TouchButton):
@@ -51,7 +52,7 @@ class FaceTile(TouchButton):
         self.avatar = QLabel()
         self.avatar.setPixmap(picture or initials_avatar(resident.initials, size, theme))
         self.avatar.setFixedSize(size, size)
-        name = QLabel(resident.preferred_name)
+        name = WordsLabel(resident.preferred_name)
         name.setTextFormat(Qt.TextFormat.PlainText)  # a name is never markup
         name.setWordWrap(True)
         name.setAlignment(Qt.AlignmentFlag.AlignCenter)

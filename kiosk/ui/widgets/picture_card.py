@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.ui.pictures import PictureLibrary
 from kiosk.ui.theme import Theme
+from kiosk.ui.widgets.words_label import WordsLabel
 
 
 class PictureCard(QFrame):
@@ -29,7 +30,7 @@ class PictureCard(QFrame):
         picture_label.setPixmap(pictures.pixmap(picture, size, title, theme.palette))
         picture_label.setFixedSize(size, size)
         picture_label.setAccessibleName(title)
-        self.title_label = QLabel(title)
+        self.title_label = WordsLabel(title)
         self.title_label.setTextFormat(Qt.TextFormat.PlainText)
         self.title_label.setWordWrap(True)
         self.title_label.setProperty("role", "heading" if not small else None)
@@ -37,13 +38,13 @@ class PictureCard(QFrame):
         text.setSpacing(4)
         text.addWidget(self.title_label)
         if notice:
-            notice_label = QLabel(notice)
+            notice_label = WordsLabel(notice)
             notice_label.setTextFormat(Qt.TextFormat.PlainText)
             notice_label.setProperty("role", "notice")
             notice_label.setWordWrap(True)
             text.addWidget(notice_label)
         for line in lines or []:
-            label = QLabel(line)
+            label = WordsLabel(line)
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setWordWrap(True)
             label.setProperty("role", "quiet")

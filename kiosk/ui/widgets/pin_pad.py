@@ -25,6 +25,7 @@ from kiosk.ui.pictures import PictureLibrary
 from kiosk.ui.theme import FONT_FAMILIES, Theme
 from kiosk.ui.widgets.big_button import BigButton
 from kiosk.ui.widgets.touch_button import TouchButton
+from kiosk.ui.widgets.words_label import WordsLabel
 
 PIN_LENGTH = 4
 CLEAR_AFTER_MS = 600  # four full dots stay this long before the pad clears itself
@@ -56,7 +57,7 @@ class PinPad(QWidget):
         self.display = QLabel()
         self.display.setProperty("role", "heading")
         self.display.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message = QLabel()
+        self.message = WordsLabel()
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setProperty("role", "banner")
         self.message.setWordWrap(True)

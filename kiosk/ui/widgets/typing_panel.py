@@ -4,12 +4,13 @@ them for hints ("Fish pie is already suggested — add your support?")."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.i18n import Words
 from kiosk.ui.pictures import PictureLibrary
 from kiosk.ui.theme import Theme
 from kiosk.ui.widgets.on_screen_keyboard import OnScreenKeyboard
+from kiosk.ui.widgets.words_label import WordsLabel
 
 
 class TypingPanel(QWidget):
@@ -20,7 +21,7 @@ class TypingPanel(QWidget):
         self, *, words: Words, pictures: PictureLibrary, theme: Theme, max_length: int
     ) -> None:
         super().__init__()
-        self.prompt = QLabel()
+        self.prompt = WordsLabel()
         self.prompt.setTextFormat(Qt.TextFormat.PlainText)
         self.prompt.setProperty("role", "heading")
         self.prompt.setWordWrap(True)
