@@ -336,3 +336,31 @@ def test_a_broken_database_at_start_gets_plain_words_and_is_left_alone(
     assert len(shown) == 1 and "is empty" in shown[0] and "Traceback" not in shown[0]
     assert (folder / "our-say.sqlite3").read_bytes() == b""
     assert not window.ready
+
+
+def test_answers_waiting_open_straight_from_the_face_and_back_leads_home(
+    qtbot: QtBot, demo_dir: Path
+) -> None:
+    from kiosk.domain.access import Actor
+    from kiosk.domain.enums import MealSlot
+    from kiosk.domain.meals import Answer, AnswerKind, NewMealSuggestion
+    from kiosk.storage.demo_content import STAFF
+
+    with kiosk_window(demo_dir) as (window, services):
+        bill = next(r.id for r in services.residents.list_active() if r.preferred_name == "Bill")
+        meal = services.suggestions.suggest_meal(
+            Actor.resident(bill), NewMealSuggestion(MealSlot.TEA, "Welsh cakes")
+        )
+        cook = next(person for person in STAFF if person.role == "kitchen")
+        member = next(m for m in services.staff.sign_in_choices() if m.name == cook.name)
+        kitchen = services.staff.sign_in(member.id, cook.pin)
+        services.suggestions.answer(kitchen, meal.id, Answer(AnswerKind.NOT_NOW, "Next week."))
+        shown: list[str] = []
+        window.stack.currentChanged.connect(lambda _: shown.append(window.current.name))
+        window.open_screen("who")
+        shown.clear()
+        window.who.resident_chosen.emit(bill)
+        assert shown == ["answers"]  # Home is not drawn on the way
+        assert window.history == ["home"]
+        window.go_back()
+        assert window.current is window.home

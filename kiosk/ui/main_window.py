@@ -311,10 +311,17 @@ class MainWindow(QMainWindow):
         self.words.switch(self.resident.language)
         self.set_theme(self._theme_for(self.resident))
         self.home.set_resident(self.resident)
-        self.go_home()
         answers = self.screen("answers")
-        if answers.has_news():  # type: ignore[attr-defined]
-            self._after_answers = then  # "You said, we did" first
+        if answers.has_news() and self.staff_actor is None:  # type: ignore[attr-defined]
+            # "You said, we did" first, straight from "who" (Home is not drawn on the way:
+            # a whole screen switch less while the resident waits); Back leads Home.
+            self._after_answers = then
+            self.history[:] = [self.home.name]
+            self._show(answers)
+            return
+        self.go_home()
+        if answers.shown:  # type: ignore[attr-defined]
+            self._after_answers = then
             self.open_screen("answers")
         elif then is not None:
             self.open_screen(then)

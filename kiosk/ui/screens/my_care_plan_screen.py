@@ -163,6 +163,8 @@ class MyCarePlanScreen(Screen):
 
     def forget_person(self) -> None:
         """Nothing of the last reader's plan is kept once they have gone."""
+        if self._plan is None and self._problem is None and not self.outcomes.shown:
+            return  # nobody's plan is on it: nothing to clear (every sign-in asks)
         self._plan, self._problem, self._confirmed, self.book.index = None, None, {}, 0
         self.outcomes.shown = ()
         self._show_pages()

@@ -11,7 +11,9 @@ compared or saved is never changed.
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from functools import cache
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
@@ -35,10 +37,16 @@ def _breaks_line(char: str) -> bool:
     return char.isspace() or char in "-‐/" or unicodedata.category(char) == "Zs"
 
 
+@cache
+def _long_run(longest: int) -> re.Pattern[str]:
+    """More than ``longest`` characters with no space or hyphen among them."""
+    return re.compile(rf"[^\s\-‐/]{{{longest + 1},}}")
+
+
 def breakable(text: str, longest: int = LONGEST_RUN) -> str:
     """``text`` with :data:`BREAK` after every ``longest`` letters that have no natural
     place to wrap between them; short text comes back unchanged."""
-    if len(text) <= longest:
+    if len(text) <= longest or not _long_run(longest).search(text):
         return text
     out: list[str] = []
     run = 0
