@@ -24,7 +24,7 @@ from kiosk.domain.meals import Answer, AnswerKind, NewMealSuggestion
 from kiosk.domain.schedule import NewSlot
 from kiosk.storage.demo_content import STAFF
 from kiosk.ui.main_window import MainWindow
-from kiosk.ui.screens.answers_screen import AnswersScreen
+from kiosk.ui.screens.answers_screen import ANSWERS_AT_ONCE, AnswersScreen
 from kiosk.ui.screens.suggest_idea_screen import (
     CHOICE,
     CONFIRM,
@@ -440,6 +440,43 @@ def test_meal_and_idea_answers_come_in_one_list_oldest_first(
     person.tap(answers.thank_you_button)
     assert services.ideas.answers_to_hear(dot) == []
     assert services.suggestions.answers_to_hear(dot) == []
+
+
+def test_many_answers_come_a_few_at_a_time_oldest_first(
+    kiosk: tuple[MainWindow, Services], person: CountingPerson
+) -> None:
+    """Back after weeks away with fifteen answers waiting: six at a time, oldest first,
+    with words that more follow; each "Thank you" marks those heard and brings the next."""
+    window, services = kiosk
+    ron = Actor.resident(resident(services, "Ron"))
+    kitchen = staff(services, "kitchen")
+    already = [a.id for a in services.suggestions.answers_to_hear(ron)]
+    already += [a.id for a in services.ideas.answers_to_hear(ron)]
+    sent = []
+    for n in range(15):
+        meal = services.suggestions.suggest_meal(
+            ron, NewMealSuggestion(meal_slot=MealSlot.TEA, title=f"Tea idea {n}")
+        )
+        services.suggestions.answer(kitchen, meal.id, Answer(AnswerKind.NOT_NOW, f"Reply {n}"))
+        sent.append(meal.id)
+    waiting = len(already) + len(sent)
+
+    window.sign_in(ron.resident_id)  # type: ignore[arg-type]
+    settle()
+    answers = window.current
+    assert isinstance(answers, AnswersScreen)
+    heard: list[int] = []
+    while window.current is answers:
+        batch = [shown.id for shown in answers.shown]
+        assert 0 < len(batch) <= ANSWERS_AT_ONCE
+        more = window.words.gettext("There are more answers after these.")
+        assert (more in answers.intro.text()) == (len(heard) + len(batch) < waiting)
+        heard += batch
+        person.tap(answers.thank_you_button)
+    assert window.current is window.home
+    assert [i for i in heard if i in sent] == sent  # oldest first, each once
+    assert len(heard) == len(set(heard)) == waiting
+    assert services.suggestions.answers_to_hear(ron) == []
 
 
 def test_words_fit_each_kind_of_answer(qtbot: QtBot, demo_dir: Path) -> None:

@@ -43,6 +43,9 @@ IDEA_ANSWER_WORDS = {
 IDEA_PICTURES = {ProposalTopic.ACTIVITY: "activity", ProposalTopic.HOME: "home-idea"}
 
 
+ANSWERS_AT_ONCE = 6  # answers on the screen at once; "Thank you" brings the next
+
+
 class Answers(Protocol):
     def answers_to_hear(self, actor: Actor) -> Sequence[MealSuggestion]: ...
     def mark_heard(self, actor: Actor, proposal_ids: Sequence[int]) -> None: ...
@@ -72,6 +75,7 @@ class AnswersScreen(Screen):
         self._idea_answers = idea_answers
         self._signed_in = signed_in
         self.shown: list[MealSuggestion | Idea] = []
+        self.more_waiting = False  # more answers than are shown at once
         self.intro = WordsLabel()
         self.intro.setTextFormat(Qt.TextFormat.PlainText)
         self.intro.setProperty("role", "heading")
@@ -102,13 +106,19 @@ class AnswersScreen(Screen):
         return self.words.gettext("You said, we did")
 
     def has_news(self) -> bool:
-        """Read the answers waiting for the resident signed in; True if there are any."""
+        """Read the answers waiting for the resident signed in; True if there are any.
+
+        A few at a time, oldest first: someone back after weeks away may have dozens, which
+        is too much to take in at once (and slow to lay out). "Thank you" brings the next.
+        """
         actor = self._actor()
-        self.shown = []
+        waiting: list[MealSuggestion | Idea] = []
         if actor is not None:
-            self.shown += self._answers.answers_to_hear(actor)
-            self.shown += self._idea_answers.answers_to_hear(actor)
-        self.shown.sort(key=_answered_when)  # one list, oldest first
+            waiting += self._answers.answers_to_hear(actor)
+            waiting += self._idea_answers.answers_to_hear(actor)
+        waiting.sort(key=_answered_when)  # one list, oldest first
+        self.shown = waiting[:ANSWERS_AT_ONCE]
+        self.more_waiting = len(waiting) > len(self.shown)
         return bool(self.shown)
 
     def refresh(self) -> None:
@@ -182,11 +192,14 @@ class AnswersScreen(Screen):
                 discard(widget)
         gettext = self.words.gettext
         any_ideas = any(isinstance(shown, Idea) for shown in self.shown)
-        self.intro.setText(
+        intro = (
             gettext("We have answered your ideas.")
             if any_ideas
             else gettext("The kitchen has answered your ideas.")
         )
+        if self.more_waiting:
+            intro += " " + gettext("There are more answers after these.")
+        self.intro.setText(intro)
         for idea in self.shown:
             if isinstance(idea, Idea):
                 said, answer = self._idea_card_words(idea)
@@ -225,6 +238,10 @@ class AnswersScreen(Screen):
                 self._answers.mark_heard(actor, meals)
             if ideas:
                 self._idea_answers.mark_heard(actor, ideas)
+            if self.more_waiting and self.has_news():  # the next few
+                self._show_cards()
+                self.scroll.verticalScrollBar().setValue(0)
+                return
         self.shown = []
         self.finished.emit()
 
