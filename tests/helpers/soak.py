@@ -68,6 +68,17 @@ class Counts:
         )
 
 
+def open_files() -> list[str]:
+    """What each of this process's open file descriptors points to ("pipe:[…]", a path…)."""
+    targets = []
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            targets.append(os.readlink(f"/proc/self/fd/{fd}"))
+        except OSError:  # closed while we looked (the listing's own descriptor)
+            continue
+    return sorted(targets)
+
+
 def count_now() -> Counts:
     status = Path("/proc/self/status").read_text(encoding="ascii")
     rss = next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS:"))
