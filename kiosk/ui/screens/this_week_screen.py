@@ -59,7 +59,7 @@ class ThisWeekScreen(Screen):
         super().__init__(words=words, pictures=pictures, theme=theme)
         self._week = week
         self._today = today
-        self.day = today()
+        self.day = self._home_today = today()  # the home's date when last drawn
         self._plan: DayPlan | None = None
 
         self.previous_button = BigButton(None, "", pictures=pictures, theme=theme)
@@ -109,7 +109,9 @@ class ThisWeekScreen(Screen):
         self.show_day(self._today())
 
     def show_day(self, day: date) -> None:
-        self.day = max(self.first_day, min(self.last_day, day))
+        self._home_today = today = self._today()  # asked once: it reads the home's time zone
+        first = monday_of(today)
+        self.day = max(first, min(first + timedelta(days=DAYS_SHOWN - 1), day))
         self._plan = self._week.day(self.day)
         self._rebuild()
 
@@ -134,9 +136,10 @@ class ThisWeekScreen(Screen):
         previous, following = self.day - timedelta(days=1), self.day + timedelta(days=1)
         self.previous_button.set_words("‹ " + self._day_words(previous, short=True))
         self.next_button.set_words(self._day_words(following, short=True) + " ›")
-        self.previous_button.setEnabled(self.day > self.first_day)
-        self.next_button.setEnabled(self.day < self.last_day)
-        self.content.setProperty("today", "true" if self.day == self._today() else "false")
+        first = monday_of(self._home_today)
+        self.previous_button.setEnabled(self.day > first)
+        self.next_button.setEnabled(self.day < first + timedelta(days=DAYS_SHOWN - 1))
+        self.content.setProperty("today", "true" if self.day == self._home_today else "false")
 
         while self._columns.count():
             item = self._columns.takeAt(0)
@@ -178,7 +181,7 @@ class ThisWeekScreen(Screen):
 
     def _day_words(self, day: date, *, short: bool = False) -> str:
         gettext = self.words.gettext
-        today = self._today()
+        today = self._home_today
         if day == today:
             return (
                 gettext("Today")
