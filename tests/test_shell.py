@@ -364,3 +364,36 @@ def test_answers_waiting_open_straight_from_the_face_and_back_leads_home(
         assert window.history == ["home"]
         window.go_back()
         assert window.current is window.home
+
+
+def test_this_week_redraws_only_when_what_it_shows_has_changed(
+    qtbot: QtBot, demo_dir: Path
+) -> None:
+    from datetime import datetime, time, timedelta
+
+    from kiosk.domain.access import Actor
+    from kiosk.domain.enums import StaffRole
+    from kiosk.domain.schedule import NewActivity, NewSlot
+    from kiosk.ui.widgets.picture_card import PictureCard
+
+    with kiosk_window(demo_dir) as (window, services):
+        window.open_screen("this-week")
+        first = set(window.this_week.findChildren(PictureCard))
+        window.go_home()
+        window.open_screen("this-week")
+        assert set(window.this_week.findChildren(PictureCard)) == first  # nothing changed
+        coordinator = Actor.staff(2, StaffRole.COORDINATOR)
+        quiz = services.schedule.add_activity(coordinator, NewActivity("Pub quiz night"))
+        today = services.week.today()
+        starts = datetime.combine(today, time(22, 30), tzinfo=services.week.home_zone())
+        services.schedule.add_slot(
+            coordinator, NewSlot(quiz.id, starts, starts + timedelta(minutes=20))
+        )
+        window.go_home()
+        window.open_screen("this-week")
+        assert "Pub quiz night" in " ".join(window.this_week.reading_order())
+        window.on_language_chosen("cy")  # redrawn at once, on show (its cards shown queued)
+        window.go_home()
+        window.open_screen("this-week")
+        settle()
+        assert window.words.gettext("What's on") in " ".join(window.this_week.reading_order())

@@ -61,6 +61,7 @@ class ThisWeekScreen(Screen):
         self._today = today
         self.day = self._home_today = today()  # the home's date when last drawn
         self._plan: DayPlan | None = None
+        self._drawn: tuple[object, ...] = ()  # what the cards on the screen were drawn from
 
         self.previous_button = BigButton(None, "", pictures=pictures, theme=theme)
         self.next_button = BigButton(None, "", pictures=pictures, theme=theme)
@@ -113,7 +114,8 @@ class ThisWeekScreen(Screen):
         first = monday_of(today)
         self.day = max(first, min(first + timedelta(days=DAYS_SHOWN - 1), day))
         self._plan = self._week.day(self.day)
-        self._rebuild()
+        if self._drawn != self._drawing():
+            self._rebuild()  # else the cards on the screen already say all of it
 
     def retranslate(self) -> None:
         if self._plan is not None:
@@ -130,7 +132,12 @@ class ThisWeekScreen(Screen):
 
     # -- drawing -------------------------------------------------------------------------
 
+    def _drawing(self) -> tuple[object, ...]:
+        """Everything the cards are drawn from: when it has not changed, neither have they."""
+        return (self._plan, self._home_today, self.words.language, self.theme)
+
     def _rebuild(self) -> None:
+        self._drawn = self._drawing()
         gettext = self.words.gettext
         self.day_label.setText(self._day_words(self.day))
         previous, following = self.day - timedelta(days=1), self.day + timedelta(days=1)
