@@ -192,14 +192,11 @@ class AnswersScreen(Screen):
                 discard(widget)
         gettext = self.words.gettext
         any_ideas = any(isinstance(shown, Idea) for shown in self.shown)
-        intro = (
+        self.intro.setText(
             gettext("We have answered your ideas.")
             if any_ideas
             else gettext("The kitchen has answered your ideas.")
         )
-        if self.more_waiting:
-            intro += " " + gettext("There are more answers after these.")
-        self.intro.setText(intro)
         for idea in self.shown:
             if isinstance(idea, Idea):
                 said, answer = self._idea_card_words(idea)
@@ -217,6 +214,11 @@ class AnswersScreen(Screen):
                 theme=self.theme,
             )
             self.cards.addWidget(card)
+        if self.more_waiting:  # after the cards, where the next ones will be
+            more = WordsLabel(gettext("There are more answers after these."))
+            more.setWordWrap(True)
+            more.setProperty("role", "heading")
+            self.cards.addWidget(more)
         self.cards.addStretch(1)
 
     def _idea_card_words(self, idea: Idea) -> tuple[str, str]:
