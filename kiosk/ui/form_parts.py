@@ -16,7 +16,6 @@ from kiosk.ui.widgets.words_label import WordsLabel
 def plain_label(text: str = "") -> QLabel:
     """Words that may have come from a person: shown exactly, never read as markup."""
     label = WordsLabel()
-    label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     label.setMinimumWidth(1)  # one very long word must not push the screen wider than itself
     label.setText(text)

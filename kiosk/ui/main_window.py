@@ -101,7 +101,6 @@ class MainWindow(QMainWindow):
         self.home_button = BigButton("home", "", **bar_button)
         self.back_button = BigButton("back", "", **bar_button)
         self.title_label = WordsLabel()
-        self.title_label.setTextFormat(Qt.TextFormat.PlainText)  # a home's name, as typed
         self.title_label.setProperty("role", "title")
         self.title_label.setWordWrap(True)
         self.home_button.tapped.connect(self.go_home)
@@ -123,7 +122,6 @@ class MainWindow(QMainWindow):
         self.read_button.hide()  # shown once speech is connected
         bar.addWidget(self.read_button, 0, 3)
         self.notice = WordsLabel()
-        self.notice.setTextFormat(Qt.TextFormat.PlainText)
         self.notice.setProperty("role", "banner")
         self.notice.setWordWrap(True)
         self.notice.hide()

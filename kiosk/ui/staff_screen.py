@@ -58,7 +58,6 @@ class StaffScreen(Screen):
         super().__init__(words=words, pictures=pictures, theme=theme)
         self._signed_in = signed_in
         self.problem = WordsLabel()
-        self.problem.setTextFormat(Qt.TextFormat.PlainText)
         self.problem.setProperty("role", "banner")
         self.problem.setWordWrap(True)
         self.problem.hide()
@@ -206,7 +205,6 @@ class StaffScreen(Screen):
 def field_label(text: str = "") -> QLabel:
     """A label above a form field."""
     label = WordsLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     label.setStyleSheet("font-weight: bold;")
     return label

@@ -27,7 +27,6 @@ TYPED_BEFORE_OFFERS = 3  # letters typed before ideas like them are offered
 def prompt_label() -> QLabel:
     """The question above a step's choices."""
     label = WordsLabel()
-    label.setTextFormat(Qt.TextFormat.PlainText)
     label.setProperty("role", "heading")
     label.setWordWrap(True)
     return label
@@ -36,7 +35,6 @@ def prompt_label() -> QLabel:
 def problem_label() -> QLabel:
     """Plain words when something cannot be done; hidden until there are some."""
     label = WordsLabel()
-    label.setTextFormat(Qt.TextFormat.PlainText)
     label.setProperty("role", "banner")
     label.setWordWrap(True)
     label.hide()
@@ -82,7 +80,6 @@ class ReadBack(QWidget):
         self.picture = QLabel()
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.summary = WordsLabel()
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
         self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.send_button = BigButton("yes", "", horizontal=True, pictures=pictures, theme=theme)
@@ -132,7 +129,6 @@ class ThankYou(QWidget):
         self._another_picture = another_picture
         self._pictures = pictures
         self.thanks = WordsLabel()
-        self.thanks.setTextFormat(Qt.TextFormat.PlainText)
         self.thanks.setWordWrap(True)
         self._buttons = QHBoxLayout()
         self._buttons.setSpacing(theme.metrics.gap_px)

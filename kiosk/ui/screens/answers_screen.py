@@ -77,7 +77,6 @@ class AnswersScreen(Screen):
         self.shown: list[MealSuggestion | Idea] = []
         self.more_waiting = False  # more answers than are shown at once
         self.intro = WordsLabel()
-        self.intro.setTextFormat(Qt.TextFormat.PlainText)
         self.intro.setProperty("role", "heading")
         self.intro.setWordWrap(True)
         inner = QWidget()

@@ -11,7 +11,6 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, time, timedelta
 from typing import Any, Protocol
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.domain.access import Actor
@@ -276,7 +275,6 @@ class AuditScreen(StaffScreen):
 
     def _row(self, entry: AuditEntry) -> QLabel:
         label = WordsLabel(self.describe(entry))
-        label.setTextFormat(Qt.TextFormat.PlainText)  # names are people's own words
         label.setWordWrap(True)
         label.setProperty("role", "card")
         label.setMargin(max(8, self.theme.metrics.gap_px // 3))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QLineEdit
 
 from kiosk.domain.access import Actor
@@ -52,7 +52,6 @@ class FirstManagerScreen(StaffScreen):
         self.next_button.tapped.connect(self._on_next_button_tapped)
         self.pin_prompt = WordsLabel()
         self.pin_prompt.setProperty("role", "heading")
-        self.pin_prompt.setTextFormat(Qt.TextFormat.PlainText)
         self.pin_prompt.setWordWrap(True)
         self.pin_pad = PinPad(words=words, pictures=pictures, theme=theme)
         self.pin_pad.pin_entered.connect(self._on_pin_pad_pin_entered)

@@ -46,7 +46,6 @@ class HomeScreen(Screen):
         self._resident: Resident | None = None
 
         self.greeting = WordsLabel()
-        self.greeting.setTextFormat(Qt.TextFormat.PlainText)  # the resident's name, as typed
         self.greeting.setProperty("role", "heading")
         self.greeting.setWordWrap(True)
         self.who_button = BigButton("people", "", pictures=pictures, theme=theme, horizontal=True)

@@ -142,11 +142,9 @@ class HowWasItScreen(Screen):
         kit = {"pictures": pictures, "theme": theme}
 
         self.prompt = WordsLabel()
-        self.prompt.setTextFormat(Qt.TextFormat.PlainText)  # activity titles, as typed
         self.prompt.setProperty("role", "heading")
         self.prompt.setWordWrap(True)
         self.problem = WordsLabel()
-        self.problem.setTextFormat(Qt.TextFormat.PlainText)
         self.problem.setProperty("role", "banner")
         self.problem.setWordWrap(True)
         self.problem.hide()
@@ -190,7 +188,6 @@ class HowWasItScreen(Screen):
         self.face_picture = QLabel()
         self.face_picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.summary = WordsLabel()
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)  # the resident's own words
         self.summary.setWordWrap(True)
         self.summary.setMinimumWidth(1)  # one very long word wraps, never widens the screen
         self.summary.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -220,7 +217,6 @@ class HowWasItScreen(Screen):
         # Thank you
         thanks_page = QWidget()
         self.thanks = WordsLabel()
-        self.thanks.setTextFormat(Qt.TextFormat.PlainText)  # a member of staff's name
         self.thanks.setProperty("role", "heading")
         self.thanks.setWordWrap(True)
         self.another_button = BigButton("feedback", "", large=True, **kit)

@@ -147,7 +147,6 @@ class MenuPlannerScreen(StaffScreen):
         self.next_week_button.tapped.connect(self._on_next_week_button_tapped)
         self._navigation = QGridLayout()
         self.warnings_label = WordsLabel()
-        self.warnings_label.setTextFormat(Qt.TextFormat.PlainText)
         self.warnings_label.setWordWrap(True)
         self.warnings_label.setProperty("role", "banner")
         self.empty_week_label = QLabel()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout
 
 from kiosk.domain.access import Actor
@@ -37,7 +37,6 @@ class PrivatePinScreen(Screen):
         self.prompt = WordsLabel()
         self.prompt.setProperty("role", "heading")
         self.prompt.setWordWrap(True)
-        self.prompt.setTextFormat(Qt.TextFormat.PlainText)
         self.pin_pad = PinPad(words=words, pictures=pictures, theme=theme)
         self.pin_pad.pin_entered.connect(self._on_pin_pad_pin_entered)
         self.staff_help_button = BigButton("people", "", pictures=pictures, theme=theme, small=True)

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import tzinfo
 from typing import Protocol
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel
 
 from kiosk.domain.access import Actor, Capability
@@ -85,10 +85,8 @@ class StaffRoomScreen(StaffScreen):
         self._backup_status: BackupStatus | None = None
         self.backup_line = WordsLabel()  # when the last good backup was; a flag when too long ago
         self.backup_line.setWordWrap(True)
-        self.backup_line.setTextFormat(Qt.TextFormat.PlainText)
         self.greeting = WordsLabel()
         self.greeting.setProperty("role", "heading")
-        self.greeting.setTextFormat(Qt.TextFormat.PlainText)
         self.greeting.setWordWrap(True)
         self.tool_buttons: dict[str, BigButton] = {}
         self._grid = grid = QGridLayout()

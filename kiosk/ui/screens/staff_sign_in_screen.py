@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from enum import StrEnum
 from typing import Protocol
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.domain.access import Actor
@@ -75,7 +75,6 @@ class StaffSignInScreen(Screen):
         self.prompt = WordsLabel()
         self.prompt.setProperty("role", "heading")
         self.prompt.setWordWrap(True)
-        self.prompt.setTextFormat(Qt.TextFormat.PlainText)
         self.name_buttons: list[BigButton] = []
         self._names_host = QWidget()
         self._names = QGridLayout(self._names_host)
@@ -97,7 +96,6 @@ class StaffSignInScreen(Screen):
         self.pin_prompt = WordsLabel()
         self.pin_prompt.setProperty("role", "heading")
         self.pin_prompt.setWordWrap(True)
-        self.pin_prompt.setTextFormat(Qt.TextFormat.PlainText)
 
         # Step one: the names under the prompt. Step two: the keypad, with its prompt and
         # "Choose another name" beside it (the keypad keeps the height at large text).

@@ -100,7 +100,8 @@ class ThisWeekScreen(Screen):
 
     @property
     def first_day(self) -> date:
-        return monday_of(self._today())
+        """The first day shown: Monday of the week the screen was last drawn in."""
+        return monday_of(self._home_today)
 
     @property
     def last_day(self) -> date:
@@ -110,9 +111,8 @@ class ThisWeekScreen(Screen):
         self.show_day(self._today())
 
     def show_day(self, day: date) -> None:
-        self._home_today = today = self._today()  # asked once: it reads the home's time zone
-        first = monday_of(today)
-        self.day = max(first, min(first + timedelta(days=DAYS_SHOWN - 1), day))
+        self._home_today = self._today()  # asked once: it reads the home's time zone
+        self.day = max(self.first_day, min(self.last_day, day))
         self._plan = self._week.day(self.day)
         if self._drawn != self._drawing():
             self._rebuild()  # else the cards on the screen already say all of it
@@ -143,9 +143,8 @@ class ThisWeekScreen(Screen):
         previous, following = self.day - timedelta(days=1), self.day + timedelta(days=1)
         self.previous_button.set_words("‹ " + self._day_words(previous, short=True))
         self.next_button.set_words(self._day_words(following, short=True) + " ›")
-        first = monday_of(self._home_today)
-        self.previous_button.setEnabled(self.day > first)
-        self.next_button.setEnabled(self.day < first + timedelta(days=DAYS_SHOWN - 1))
+        self.previous_button.setEnabled(self.day > self.first_day)
+        self.next_button.setEnabled(self.day < self.last_day)
         self.content.setProperty("today", "true" if self.day == self._home_today else "false")
 
         while self._columns.count():
@@ -207,7 +206,6 @@ class ThisWeekScreen(Screen):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(max(8, self.theme.metrics.gap_px // 2))
         title = WordsLabel(heading)
-        title.setTextFormat(Qt.TextFormat.PlainText)
         title.setProperty("role", "heading")
         title.setWordWrap(True)
         layout.addWidget(title)
@@ -215,7 +213,6 @@ class ThisWeekScreen(Screen):
 
     def _quiet(self, text: str) -> QLabel:
         label = WordsLabel(text)
-        label.setTextFormat(Qt.TextFormat.PlainText)
         label.setWordWrap(True)
         label.setProperty("role", "quiet")
         return label

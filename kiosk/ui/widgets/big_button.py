@@ -43,7 +43,6 @@ class BigButton(TouchButton):
         self._picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._words = WordsLabel()
         self._words.setObjectName("words")
-        self._words.setTextFormat(Qt.TextFormat.PlainText)  # names typed by people: never markup
         self._words.setWordWrap(True)
         self._words.setAlignment(
             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft

@@ -53,7 +53,6 @@ class FaceTile(TouchButton):
         self.avatar.setPixmap(picture or initials_avatar(resident.initials, size, theme))
         self.avatar.setFixedSize(size, size)
         name = WordsLabel(resident.preferred_name)
-        name.setTextFormat(Qt.TextFormat.PlainText)  # a name is never markup
         name.setWordWrap(True)
         name.setAlignment(Qt.AlignmentFlag.AlignCenter)
         name.setProperty("role", "heading")

@@ -31,7 +31,6 @@ class PictureCard(QFrame):
         picture_label.setFixedSize(size, size)
         picture_label.setAccessibleName(title)
         self.title_label = WordsLabel(title)
-        self.title_label.setTextFormat(Qt.TextFormat.PlainText)
         self.title_label.setWordWrap(True)
         self.title_label.setProperty("role", "heading" if not small else None)
         text = QVBoxLayout()
@@ -39,13 +38,11 @@ class PictureCard(QFrame):
         text.addWidget(self.title_label)
         if notice:
             notice_label = WordsLabel(notice)
-            notice_label.setTextFormat(Qt.TextFormat.PlainText)
             notice_label.setProperty("role", "notice")
             notice_label.setWordWrap(True)
             text.addWidget(notice_label)
         for line in lines or []:
             label = WordsLabel(line)
-            label.setTextFormat(Qt.TextFormat.PlainText)
             label.setWordWrap(True)
             label.setProperty("role", "quiet")
             text.addWidget(label)

@@ -58,7 +58,6 @@ class PinPad(QWidget):
         self.display.setProperty("role", "heading")
         self.display.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message = WordsLabel()
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setProperty("role", "banner")
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -3,7 +3,7 @@ them for hints ("Fish pie is already suggested — add your support?")."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.i18n import Words
@@ -22,7 +22,6 @@ class TypingPanel(QWidget):
     ) -> None:
         super().__init__()
         self.prompt = WordsLabel()
-        self.prompt.setTextFormat(Qt.TextFormat.PlainText)
         self.prompt.setProperty("role", "heading")
         self.prompt.setWordWrap(True)
         self.line_edit = QLineEdit()
